@@ -1,0 +1,14 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts', '**/*.test.tsx'],
+  transform: {
+    '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true, diagnostics: false }],
+  },
+  setupFiles: ['<rootDir>/test/setup/globals.ts'],
+  moduleNameMapper: {
+    '^office-addin-manifest$': '<rootDir>/test/setup/officeAddinManifestStub.ts',
+  },
+  testTimeout: 30000,
+};

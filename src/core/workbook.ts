@@ -1,0 +1,135 @@
+/**
+ * The one interface through which the task pane reaches a workbook.
+ * Implementations: src/excel/ (Office.js, real Excel) and src/memory/ (tests and the browser demo).
+ * Everything here is plain data so the pane never sees an Office.js type.
+ */
+import type { Text } from './i18n';
+import type { ColumnKey, Lang, ListValues, LogEntry } from './schema';
+import type { ReportId } from './reportIds';
+
+export interface WorkbookState {
+  host: 'excel' | 'memory';
+  templatePresent: boolean;
+  /** Stamped template version, or null when absent/unreadable. */
+  templateVersion: number | null;
+  /** Data rows in the log table (0 when absent). */
+  logRows: number;
+  /** PivotTable API available (ExcelApi 1.8); false → reports fall back to native formulas. */
+  pivotSupported: boolean;
+}
+
+export type TemplateChangeKind =
+  | 'createdSheet'
+  | 'createdLogTable'
+  | 'addedColumn'
+  | 'renamedTable'
+  | 'createdList'
+  | 'addedName'
+  | 'appliedValidation'
+  | 'appliedFormats'
+  | 'stampedVersion';
+
+export interface TemplateChange {
+  kind: TemplateChangeKind;
+  /** What it concerns: a sheet, table, column header, list or name. */
+  target: string;
+  message: Text;
+}
+
+export interface TemplateResult {
+  /** inserted: fresh template; repaired: something was added; unchanged: nothing to do; ambiguous: asks the user. */
+  status: 'inserted' | 'repaired' | 'unchanged' | 'ambiguous';
+  changes: TemplateChange[];
+  /** With 'ambiguous': the candidate log tables (names) the user must choose from. */
+  candidates?: string[];
+  /** User columns found and kept (headers not in the schema). */
+  keptColumns?: string[];
+}
+
+export interface TemplateOptions {
+  lang: Lang;
+  /** After an 'ambiguous' result: the table the user chose as the log. */
+  useTable?: string;
+}
+
+/** Where an appended row landed, and what was written (to verify before undo). */
+export interface WrittenRow {
+  /** 0-based index in the table's data body. */
+  rowIndex: number;
+  /** 1-based sheet row number (for messages and selection). */
+  sheetRow: number;
+  entry: LogEntry;
+}
+
+export interface LogSnapshot {
+  /** Header texts as found in the workbook. */
+  headers: string[];
+  /** Column key → index into `headers`/row arrays; user columns have no key. */
+  positions: Partial<Record<ColumnKey, number>>;
+  /** Raw cell values per data row as Excel returns them (dates as serial numbers, blanks as ""). */
+  rows: unknown[][];
+  /** 1-based sheet row number of the first data row. */
+  firstSheetRow: number;
+}
+
+export interface ReadLogOptions {
+  /** Rows per request; the Office implementation sizes chunks under Excel on the web's 5 MB limit. */
+  chunkRows?: number;
+  onProgress?: (doneRows: number, totalRows: number) => void;
+  signal?: AbortSignal;
+}
+
+export interface CellRef {
+  rowIndex: number;
+  key: ColumnKey;
+}
+
+export interface ReportBuildOptions {
+  lang: Lang;
+  /** Which reports; all eight when omitted. */
+  reports?: ReportId[];
+  /** pivot: real PivotTables (ExcelApi 1.8+); formula: native COUNTIFS/SUMIFS tables, shareable. */
+  mode: 'pivot' | 'formula';
+}
+
+export interface ReportBuildResult {
+  mode: 'pivot' | 'formula';
+  built: ReportId[];
+  /** Top-left address of each report on sheet 报表. */
+  placed: Partial<Record<ReportId, string>>;
+}
+
+export type WorkbookErrorCode = 'noTemplate' | 'tableMissing' | 'busy' | 'timeout' | 'notSupported' | 'cancelled' | 'writeFailed' | 'unknown';
+
+/** Errors from a Workbook carry a code (for logic: retry, outbox) and a message in both languages. */
+export class WorkbookError extends Error {
+  constructor(
+    public readonly code: WorkbookErrorCode,
+    public readonly text: Text,
+    public readonly retryable: boolean = code === 'busy' || code === 'timeout' || code === 'writeFailed',
+  ) {
+    super(text['en-US']);
+    this.name = 'WorkbookError';
+  }
+}
+
+export interface Workbook {
+  getState(): Promise<WorkbookState>;
+  /** Insert the template, or repair it in place; idempotent. */
+  insertTemplate(options: TemplateOptions): Promise<TemplateResult>;
+  /** The dictionary lists as the workbook has them (an agency's own agents and products). */
+  readLists(): Promise<ListValues>;
+  /** Append exactly one row; user text written as text. Throws WorkbookError (retryable when busy/time-out). */
+  appendEntry(entry: LogEntry): Promise<WrittenRow>;
+  /** Remove the row this pane wrote, only if its content still matches; false when it no longer does. */
+  removeEntry(row: WrittenRow): Promise<boolean>;
+  /** Read the whole log in chunks. */
+  readLog(options?: ReadLogOptions): Promise<LogSnapshot>;
+  /** Highlight invalid cells (replacing earlier highlights). */
+  markCells(cells: CellRef[]): Promise<void>;
+  clearMarks(): Promise<void>;
+  /** Select a cell of the log in the grid. */
+  selectCell(cell: CellRef): Promise<void>;
+  buildReports(options: ReportBuildOptions): Promise<ReportBuildResult>;
+  refreshReports(): Promise<void>;
+}

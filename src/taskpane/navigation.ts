@@ -1,0 +1,24 @@
+/**
+ * Which pane view is on screen. Ribbon commands run in the same (shared) runtime and call `navigate`
+ * so a button can open the pane at Entry, Check or Reports; the React shell subscribes.
+ */
+export type ViewId = 'home' | 'entry' | 'check' | 'reports' | 'settings';
+
+type Listener = (view: ViewId) => void;
+
+let current: ViewId = 'home';
+const listeners = new Set<Listener>();
+
+export function currentView(): ViewId {
+  return current;
+}
+
+export function navigate(view: ViewId): void {
+  current = view;
+  listeners.forEach((l) => l(view));
+}
+
+export function onNavigate(listener: Listener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
