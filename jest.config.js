@@ -11,4 +11,5 @@ module.exports = {
     '^office-addin-manifest$': '<rootDir>/test/setup/officeAddinManifestStub.ts',
   },
   testTimeout: 30000,
+  reporters: ["default", "<rootDir>/test/setup/summaryReporter.js"],
 };
