@@ -1,0 +1,37 @@
+/**
+ * The stand-alone template workbook (the same template the add-in inserts): 询盘统计 log, 报表 native-formula
+ * reports, 字典 lists + names + identity. Plain OOXML features only, so Excel, WPS and LibreOffice open it.
+ */
+import ExcelJS from 'exceljs';
+import { defaultListValues, type Lang, type ListValues, type LogEntry } from '../../core/schema';
+import { addDictSheet } from './dictSheet';
+import { addLogSheet, type ExtraColumn } from './logSheet';
+import { addReportSheet } from './reportSheet';
+
+export interface TemplateSpec {
+  lang: Lang;
+  /** Log rows to write (empty: the blank template with one empty row). */
+  rows?: readonly LogEntry[];
+  /** List contents for 字典 (defaults: the schema's lists). */
+  lists?: ListValues;
+  extraColumns?: readonly ExtraColumn[];
+  /** Store cached formula results (default true). The oracle test turns this off so every value is recomputed. */
+  cacheResults?: boolean;
+}
+
+export function buildTemplate(spec: TemplateSpec): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Shop Stats';
+  wb.created = new Date(0);
+  wb.modified = new Date(0);
+  // Recalculate everything on open: rows written by the kit carry no (or only our own) cached values.
+  wb.calcProperties.fullCalcOnLoad = true;
+  addLogSheet(wb, { lang: spec.lang, rows: spec.rows ?? [], extraColumns: spec.extraColumns, cacheResults: spec.cacheResults ?? true });
+  addReportSheet(wb, spec.lang);
+  addDictSheet(wb, spec.lang, spec.lists ?? defaultListValues());
+  return wb;
+}
+
+export async function writeTemplate(file: string, spec: TemplateSpec): Promise<void> {
+  await buildTemplate(spec).xlsx.writeFile(file);
+}
