@@ -22,3 +22,29 @@ export function onNavigate(listener: Listener): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
 }
+
+/*
+ * "Insert template" from the ribbon: the command runs before the pane may have mounted, so a request made with no
+ * listener waits and is handed to the first listener that subscribes.
+ */
+type InsertTemplateListener = () => void;
+
+const insertTemplateListeners = new Set<InsertTemplateListener>();
+let insertTemplatePending = false;
+
+export function requestInsertTemplate(): void {
+  if (insertTemplateListeners.size === 0) {
+    insertTemplatePending = true;
+    return;
+  }
+  insertTemplateListeners.forEach((l) => l());
+}
+
+export function onInsertTemplateRequest(listener: InsertTemplateListener): () => void {
+  insertTemplateListeners.add(listener);
+  if (insertTemplatePending) {
+    insertTemplatePending = false;
+    listener();
+  }
+  return () => insertTemplateListeners.delete(listener);
+}
