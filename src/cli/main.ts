@@ -1,1 +1,29 @@
-export {};
+/**
+ * Entry point of the shop-stats CLI (bin/shop-stats.js loads the compiled lib/cli/main.js). Unexpected failures
+ * print one line, not a stack trace (set SHOP_STATS_DEBUG=1 for the stack).
+ */
+import { detectLang, processIo, type Io } from './io';
+import { runCli } from './program';
+
+export async function main(argv: readonly string[], io: Io = processIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const lang = detectLang(argv, env);
+  try {
+    return await runCli(argv, lang, io);
+  } catch (e) {
+    io.err(env.SHOP_STATS_DEBUG === '1' && e instanceof Error && e.stack ? e.stack : `shop-stats: ${e instanceof Error ? e.message : String(e)}`);
+    return 2;
+  }
+}
+
+export function run(): void {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    () => {
+      process.exitCode = 2;
+    },
+  );
+}
+
+if (require.main === module) run();

@@ -5,6 +5,7 @@
 import ExcelJS from 'exceljs';
 import { defaultListValues, type Lang, type ListValues, type LogEntry } from '../../core/schema';
 import { addDictSheet } from './dictSheet';
+import { entryValues, type RowValues } from './cells';
 import { addLogSheet, type ExtraColumn } from './logSheet';
 import { addReportSheet } from './reportSheet';
 
@@ -12,6 +13,8 @@ export interface TemplateSpec {
   lang: Lang;
   /** Log rows to write (empty: the blank template with one empty row). */
   rows?: readonly LogEntry[];
+  /** Rows as sheet values (merge keeps rows exactly as the clients typed them, valid or not). Used instead of rows. */
+  rawRows?: readonly RowValues[];
   /** List contents for 字典 (defaults: the schema's lists). */
   lists?: ListValues;
   extraColumns?: readonly ExtraColumn[];
@@ -26,7 +29,7 @@ export function buildTemplate(spec: TemplateSpec): ExcelJS.Workbook {
   wb.modified = new Date(0);
   // Recalculate everything on open: rows written by the kit carry no (or only our own) cached values.
   wb.calcProperties.fullCalcOnLoad = true;
-  addLogSheet(wb, { lang: spec.lang, rows: spec.rows ?? [], extraColumns: spec.extraColumns, cacheResults: spec.cacheResults ?? true });
+  addLogSheet(wb, { lang: spec.lang, rows: spec.rawRows ?? (spec.rows ?? []).map(entryValues), extraColumns: spec.extraColumns, cacheResults: spec.cacheResults ?? true });
   addReportSheet(wb, spec.lang);
   addDictSheet(wb, spec.lang, spec.lists ?? defaultListValues());
   return wb;

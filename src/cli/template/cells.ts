@@ -1,7 +1,7 @@
 /** Small helpers shared by the template sheets: cell values for LogEntry fields, styles, names. */
 import type ExcelJS from 'exceljs';
-import { isoToSerial, monthOf } from '../../core/dates';
-import { YES, type ColumnKey, type LogEntry } from '../../core/schema';
+import { isoToSerial, monthOf, serialToIso } from '../../core/dates';
+import { INPUT_KEYS, YES, type InputKey, type LogEntry } from '../../core/schema';
 
 /** Header fill of the template's own (non-table) header cells. */
 export const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
@@ -12,18 +12,27 @@ export function argb(hex: string): string {
   return `FF${hex.replace('#', '').toUpperCase()}`;
 }
 
-/** A log field as a sheet value: dates as serial numbers (no time zone can shift them), empty as null. */
-export function fieldValue(entry: LogEntry, key: Exclude<ColumnKey, 'dealFlag' | 'month'>): string | number | null {
-  const v = entry[key];
-  if (v === null || v === undefined || v === '') return null;
-  if (key === 'date' || key === 'nextFollowUp') return isoToSerial(String(v));
-  return v;
+/** One log row as sheet values by column key: dates as serial numbers, empty as null. */
+export type RowValues = Partial<Record<InputKey, string | number | boolean | null>>;
+
+/** A canonical entry as sheet values (dates as serials, so no time zone can shift them). */
+export function entryValues(entry: LogEntry): RowValues {
+  const out: RowValues = {};
+  for (const key of INPUT_KEYS) {
+    const v = entry[key];
+    if (v === null || v === undefined || v === '') out[key] = null;
+    else if (key === 'date' || key === 'nextFollowUp') out[key] = isoToSerial(String(v));
+    else out[key] = v;
+  }
+  return out;
 }
 
-/** The value a calculated column computes for an entry, stored as the cell's cached result. */
-export function calcResult(entry: LogEntry | null, key: 'dealFlag' | 'month'): number | string {
-  if (key === 'dealFlag') return entry && entry.deal === YES ? 1 : 0;
-  return entry && entry.date ? isoToSerial(monthOf(entry.date)) : '';
+/** The value a calculated column computes for a row, stored as the cell's cached result. */
+export function calcResult(row: RowValues | null, key: 'dealFlag' | 'month'): number | string {
+  if (key === 'dealFlag') return row && row.deal === YES ? 1 : 0;
+  const date = row?.date;
+  if (typeof date !== 'number') return '';
+  return isoToSerial(monthOf(serialToIso(date)));
 }
 
 interface NameModel {

@@ -6,8 +6,8 @@ import type ExcelJS from 'exceljs';
 import { cli } from '../../core/i18n/cli';
 import { t } from '../../core/i18n';
 import { columnLetter, columnValidation, highlightRules, HIGHLIGHT_FILL, HIGHLIGHT_FONT, type ValidationRule } from '../../core/template';
-import { COLUMNS, LOG_SHEET, LOG_TABLE, calcFormula, header, type ColumnKey, type Lang, type LogEntry } from '../../core/schema';
-import { argb, calcResult, fieldValue } from './cells';
+import { COLUMNS, LOG_SHEET, LOG_TABLE, calcFormula, header, type ColumnKey, type Lang } from '../../core/schema';
+import { argb, calcResult, type RowValues } from './cells';
 import './tableColumnFormula';
 
 /** Extra user columns appended after the schema columns (merge adds 来源/Source). */
@@ -19,7 +19,7 @@ export interface ExtraColumn {
 
 export interface LogSheetOptions {
   lang: Lang;
-  rows: readonly LogEntry[];
+  rows: readonly RowValues[];
   extraColumns?: readonly ExtraColumn[];
   /** Store the calculated columns' values as cached results (false: leave them for the spreadsheet to compute). */
   cacheResults: boolean;
@@ -48,14 +48,14 @@ export function addLogSheet(wb: ExcelJS.Workbook, opts: LogSheetOptions): ExcelJ
     col.numFmt = '@';
   });
 
-  const calcCell = (entry: LogEntry | null, key: 'dealFlag' | 'month') => {
+  const calcCell = (entry: RowValues | null, key: 'dealFlag' | 'month') => {
     const formula = calcFormula(key, lang).slice(1);
     return opts.cacheResults ? { formula, result: calcResult(entry, key) } : { formula };
   };
-  const rowCells = (entry: LogEntry | null, index: number): unknown[] => [
+  const rowCells = (entry: RowValues | null, index: number): unknown[] => [
     ...COLUMNS.map((c) => {
       if (c.key === 'dealFlag' || c.key === 'month') return calcCell(entry, c.key);
-      return entry ? fieldValue(entry, c.key) : null;
+      return entry ? entry[c.key] ?? null : null;
     }),
     ...extra.map((e) => e.values[index] ?? null),
   ];

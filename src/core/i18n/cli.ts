@@ -17,6 +17,8 @@ export const cli = {
   usageLabel: { 'zh-CN': '用法：', 'en-US': 'Usage:' },
   optionsLabel: { 'zh-CN': '选项：', 'en-US': 'Options:' },
   commandsLabel: { 'zh-CN': '命令：', 'en-US': 'Commands:' },
+  optionsWord: { 'zh-CN': '选项', 'en-US': 'options' },
+  commandWord: { 'zh-CN': '命令', 'en-US': 'command' },
   argumentsLabel: { 'zh-CN': '参数：', 'en-US': 'Arguments:' },
   templateDescription: {
     'zh-CN': '生成《店铺实际成交和询盘统计表》模板（日志表、字典、下拉校验、格式、公式报表）',
@@ -29,7 +31,6 @@ export const cli = {
   },
   filesArgument: { 'zh-CN': '一个或多个 .xlsx 工作簿', 'en-US': 'one or more .xlsx workbooks' },
   jsonOption: { 'zh-CN': '以 JSON 输出（供程序读取）', 'en-US': 'print JSON (machine-readable)' },
-  warningsOption: { 'zh-CN': '同时列出提醒（不影响退出码）', 'en-US': 'also list warnings (they do not change the exit code)' },
   reportDescription: {
     'zh-CN': '汇总八张报表（渠道、地区、客户结构、未成交原因、商品、客服、日趋势、跟进）',
     'en-US': 'compute the eight reports (channel, region, customer mix, no-deal reasons, products, agents, daily, follow-up)',

@@ -1,0 +1,80 @@
+/**
+ * `shop-stats merge FILE.xlsx… --out MERGED.xlsx`: every client's log rows, exactly as typed (valid or not, so
+ * nothing is lost), in one fresh template with an extra 来源/Source column naming the file each row came from.
+ * The 字典 lists are the union of the clients' lists, so every merged value stays selectable.
+ */
+import * as path from 'path';
+import { t } from '../../core/i18n';
+import { cli } from '../../core/i18n/cli';
+import { INPUT_KEYS, LIST_KEYS, defaultListValues, type Lang, type ListValues } from '../../core/schema';
+import type { Io } from '../io';
+import { readLog, UnreadableFileError, type LogRead } from '../readLog';
+import { writeTemplate } from '../template/buildTemplate';
+import type { RowValues } from '../template/cells';
+import { EXIT_UNREADABLE, progressFor, unreadableMessage, writeFileOrFail } from './output';
+
+export async function runMerge(files: readonly string[], out: string, lang: Lang, io: Io): Promise<number> {
+  const logs: LogRead[] = [];
+  let unreadable = false;
+  for (const file of files) {
+    const progress = progressFor(file, lang, io);
+    try {
+      const log = await readLog(file, { onProgress: progress.rows });
+      progress.done(log.rows.length);
+      logs.push(log);
+    } catch (e) {
+      if (!(e instanceof UnreadableFileError)) throw e;
+      io.err(unreadableMessage(e, lang));
+      unreadable = true;
+    }
+  }
+  // Nothing is written from a partial set: a merge silently missing a client would be worse than none.
+  if (unreadable) return EXIT_UNREADABLE;
+
+  const { rows, sources } = mergeRows(logs);
+  return writeFileOrFail(out, lang, io, async () => {
+    await writeTemplate(out, {
+      lang,
+      rawRows: rows,
+      lists: mergeLists(logs),
+      extraColumns: [{ header: t(cli.sourceColumn, lang), values: sources, width: 20 }],
+    });
+    io.out(t(cli.mergeWritten, lang, { files: logs.length, rows: rows.length, file: out }));
+  });
+}
+
+export function mergeRows(logs: readonly LogRead[]): { rows: RowValues[]; sources: string[] } {
+  const rows: RowValues[] = [];
+  const sources: string[] = [];
+  for (const log of logs) {
+    const source = path.basename(log.file);
+    for (const r of log.rows) {
+      const values: RowValues = {};
+      for (const key of INPUT_KEYS) {
+        const p = log.positions[key];
+        values[key] = p === undefined ? null : r.cells[p] ?? null;
+      }
+      rows.push(values);
+      sources.push(source);
+    }
+  }
+  return { rows, sources };
+}
+
+export function mergeLists(logs: readonly LogRead[]): ListValues {
+  const merged = defaultListValues();
+  const seen = {} as Record<keyof ListValues, Set<string>>;
+  for (const k of LIST_KEYS) seen[k] = new Set(merged[k]);
+  for (const log of logs) {
+    if (!log.lists) continue;
+    for (const k of LIST_KEYS) {
+      for (const v of log.lists[k]) {
+        if (!seen[k].has(v)) {
+          seen[k].add(v);
+          merged[k].push(v);
+        }
+      }
+    }
+  }
+  return merged;
+}

@@ -1,0 +1,45 @@
+/** Shared command plumbing: one-line messages for unreadable input and unwritable output (exit 2, no stack). */
+import { t } from '../../core/i18n';
+import { cli } from '../../core/i18n/cli';
+import type { Lang } from '../../core/schema';
+import type { Io } from '../io';
+import { UnreadableFileError } from '../readLog';
+
+export const EXIT_OK = 0;
+export const EXIT_PROBLEMS = 1;
+export const EXIT_UNREADABLE = 2;
+
+export function unreadableMessage(e: UnreadableFileError, lang: Lang): string {
+  switch (e.reason) {
+    case 'notFound':
+      return t(cli.errorNotFound, lang, { file: e.file });
+    case 'noLog':
+      return t(cli.errorNoLog, lang, { file: e.file });
+    default:
+      return t(cli.errorNotXlsx, lang, { file: e.file, detail: e.detail || '?' });
+  }
+}
+
+export async function writeFileOrFail(file: string, lang: Lang, io: Io, write: () => Promise<void>): Promise<number> {
+  try {
+    await write();
+    return EXIT_OK;
+  } catch (e) {
+    const detail = e instanceof Error ? ((e as NodeJS.ErrnoException).code ?? e.message.split('\n')[0]) : String(e);
+    io.err(t(cli.errorWrite, lang, { file, detail }));
+    return EXIT_UNREADABLE;
+  }
+}
+
+/** Progress reporter for a file: lines, never spinners, and only when io.progress. */
+export function progressFor(file: string, lang: Lang, io: Io): { rows(n: number): void; done(n: number): void } {
+  const started = Date.now();
+  return {
+    rows: (n) => {
+      if (io.progress) io.err(t(cli.progressRows, lang, { file, rows: n }));
+    },
+    done: (n) => {
+      if (io.progress) io.err(t(cli.progressDone, lang, { file, rows: n, seconds: ((Date.now() - started) / 1000).toFixed(1) }));
+    },
+  };
+}

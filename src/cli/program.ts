@@ -1,0 +1,132 @@
+/**
+ * The shop-stats command line (commander). Help text is built in one language, chosen before parsing (see
+ * detectLang): `--lang en-US` / `--lang zh-CN` on any command, or the environment.
+ */
+import { Argument, Command, CommanderError, Help, Option } from 'commander';
+import { t } from '../core/i18n';
+import { cli } from '../core/i18n/cli';
+import type { Lang } from '../core/schema';
+import { runCheck } from './commands/check';
+import { runMerge } from './commands/merge';
+import { EXIT_UNREADABLE } from './commands/output';
+import { runReport } from './commands/report';
+import { runTemplate } from './commands/template';
+import { parseLang, type Io } from './io';
+
+const VERSION = '0.1.0';
+
+/** Commander's built-in section titles, translated. */
+function titleFor(title: string, lang: Lang): string {
+  const map: Record<string, string> = {
+    'Usage:': t(cli.usageLabel, lang),
+    'Options:': t(cli.optionsLabel, lang),
+    'Commands:': t(cli.commandsLabel, lang),
+    'Arguments:': t(cli.argumentsLabel, lang),
+  };
+  return map[title] ?? title;
+}
+
+interface CommonOptions {
+  lang?: string;
+}
+
+export function buildProgram(lang: Lang, io: Io, setExit: (code: number) => void): Command {
+  const program = new Command('shop-stats');
+  // --lang is validated by the action (a translated one-line message) rather than commander's English "choices".
+  const langOption = () => new Option('--lang <lang>', t(cli.langOption, lang));
+  const optionsWord = t(cli.optionsWord, lang);
+  const configure = (cmd: Command): Command =>
+    cmd
+      .configureHelp({
+        styleTitle: (s: string) => titleFor(s, lang),
+        // "template [options]" in the command list, with the word translated.
+        subcommandTerm: (sub: Command) =>
+          [sub.name(), sub.options.length > 0 ? `[${optionsWord}]` : '', ...sub.registeredArguments.map(argTerm)].filter(Boolean).join(' '),
+      } as Partial<Help>)
+      .configureOutput({ writeOut: (s) => io.out(s.replace(/\n$/, '')), writeErr: (s) => io.err(s.replace(/\n$/, '')) })
+      .helpOption('-h, --help', t(cli.helpOption, lang))
+      .exitOverride();
+  const chosen = (opts: CommonOptions): Lang => {
+    if (opts.lang === undefined) return lang;
+    const parsed = parseLang(opts.lang);
+    if (!parsed) throw new UsageError(t(cli.errorBadLang, lang, { lang: opts.lang }));
+    return parsed;
+  };
+  const usage = (args: string) => `[${optionsWord}]${args ? ` ${args}` : ''}`;
+
+  configure(program)
+    .usage(`[${optionsWord}] [${t(cli.commandWord, lang)}]`)
+    .description(t(cli.programDescription, lang))
+    .version(VERSION, '-V, --version', t(cli.versionOption, lang))
+    .helpCommand('help [command]', t(cli.helpCommand, lang))
+    .showHelpAfterError();
+
+  configure(program.command('template'))
+    .usage(usage(''))
+    .description(t(cli.templateDescription, lang))
+    .requiredOption('-o, --out <file>', t(cli.templateOut, lang))
+    .addOption(langOption())
+    .action(async (opts: CommonOptions & { out: string }) => setExit(await runTemplate(opts.out, chosen(opts), io)));
+
+  configure(program.command('check'))
+    .usage(usage('<files...>'))
+    .description(t(cli.checkDescription, lang))
+    .argument('<files...>', t(cli.filesArgument, lang))
+    .option('--json', t(cli.jsonOption, lang))
+    .addOption(langOption())
+    .action(async (files: string[], opts: CommonOptions & { json?: boolean }) =>
+      setExit(await runCheck(files, { lang: chosen(opts), json: Boolean(opts.json) }, io)),
+    );
+
+  configure(program.command('report'))
+    .usage(usage('<files...>'))
+    .description(t(cli.reportDescription, lang))
+    .argument('<files...>', t(cli.filesArgument, lang))
+    .option('--json', t(cli.jsonOption, lang))
+    .option('-o, --out <file>', t(cli.reportOut, lang))
+    .addOption(langOption())
+    .action(async (files: string[], opts: CommonOptions & { json?: boolean; out?: string }) =>
+      setExit(await runReport(files, { lang: chosen(opts), json: Boolean(opts.json), out: opts.out }, io)),
+    );
+
+  configure(program.command('merge'))
+    .usage(usage('<files...>'))
+    .description(t(cli.mergeDescription, lang))
+    .argument('<files...>', t(cli.filesArgument, lang))
+    .requiredOption('-o, --out <file>', t(cli.mergeOut, lang))
+    .addOption(langOption())
+    .action(async (files: string[], opts: CommonOptions & { out: string }) => setExit(await runMerge(files, opts.out, chosen(opts), io)));
+
+  return program;
+}
+
+function argTerm(a: Argument): string {
+  const name = `${a.name()}${a.variadic ? '...' : ''}`;
+  return a.required ? `<${name}>` : `[${name}]`;
+}
+
+/** A command-line mistake found after parsing (bad --lang value): printed as one line, exit 2. */
+class UsageError extends Error {}
+
+/** Parse and run; returns the exit code (help and version: 0; usage errors: 2, like unreadable input). */
+export async function runCli(argv: readonly string[], lang: Lang, io: Io): Promise<number> {
+  let code = 0;
+  const program = buildProgram(lang, io, (c) => {
+    code = c;
+  });
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return code;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(e.message);
+      return EXIT_UNREADABLE;
+    }
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
+      // commander.executeSubCommandAsync etc. never happen here; anything else is a usage error already printed.
+      return EXIT_UNREADABLE;
+    }
+    throw e;
+  }
+}
