@@ -1,0 +1,147 @@
+/**
+ * The pane shell: theme and language, the tab navigation (kept in sync with navigation.ts so ribbon commands can
+ * switch views), and the views, of which only Home ships in the first chunk.
+ */
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { FluentProvider, Spinner, Tab, TabList, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import { langFromLocale, t } from '../core/i18n';
+import { ui } from '../core/i18n/ui';
+import type { Lang } from '../core/schema';
+import type { Workbook, WorkbookState } from '../core/workbook';
+import { AppContext, type AppContextValue } from './appContext';
+import type { HostInfo } from './hostInfo';
+import { currentView, navigate, onNavigate, type ViewId } from './navigation';
+import { langPref, setLangPref, type LangPref } from './prefs';
+import { createWorkbook } from './workbookFactory';
+import { HomeView } from './views/HomeView';
+import { OutsideOffice } from './views/OutsideOffice';
+import { ViewBoundary } from './views/ViewBoundary';
+import { startOutbox } from './entry/outboxRunner';
+import { useShellStyles } from './shell/styles';
+
+const EntryView = lazy(() => import(/* webpackChunkName: "entry" */ './views/EntryView'));
+const CheckView = lazy(() => import(/* webpackChunkName: "check" */ './views/CheckView'));
+const ReportsView = lazy(() => import(/* webpackChunkName: "reports" */ './views/ReportsView'));
+const SettingsView = lazy(() => import(/* webpackChunkName: "settings" */ './views/SettingsView'));
+const DemoPanel = lazy(() => import(/* webpackChunkName: "demo-panel" */ './demo/DemoPanel'));
+
+const TABS: ReadonlyArray<{ id: ViewId; label: keyof typeof ui }> = [
+  { id: 'home', label: 'navHome' },
+  { id: 'entry', label: 'navEntry' },
+  { id: 'check', label: 'navCheck' },
+  { id: 'reports', label: 'navReports' },
+  { id: 'settings', label: 'navSettings' },
+];
+
+export interface AppProps {
+  host: HostInfo;
+  /** Tests pass a workbook directly; otherwise the factory picks one for the host. */
+  workbook?: Workbook | null;
+}
+
+export function resolveLang(pref: LangPref, locale: string): Lang {
+  return pref === 'auto' ? langFromLocale(locale) : pref;
+}
+
+export function App({ host, workbook: given }: AppProps): JSX.Element {
+  const styles = useShellStyles();
+  const [pref, setPref] = useState<LangPref>(() => langPref());
+  const lang = resolveLang(pref, host.locale);
+  const [view, setView] = useState<ViewId>(() => currentView());
+  const [workbook, setWorkbook] = useState<Workbook | null>(given ?? null);
+  const [state, setState] = useState<WorkbookState | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+
+  useEffect(() => onNavigate(setView), []);
+
+  useEffect(() => {
+    if (given !== undefined || host.kind === 'browser') return;
+    let live = true;
+    createWorkbook(host.kind).then(
+      (wb) => live && setWorkbook(wb),
+      (e: unknown) => live && setLoadError(e instanceof Error ? e.message : String(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [given, host.kind]);
+
+  const refreshState = useCallback(async () => {
+    if (!workbook) return;
+    try {
+      setState(await workbook.getState());
+    } catch (e) {
+      setLoadError(e instanceof Error ? e.message : String(e));
+    }
+  }, [workbook]);
+
+  useEffect(() => {
+    void refreshState();
+  }, [refreshState]);
+
+  useEffect(() => (workbook ? startOutbox(workbook) : undefined), [workbook]);
+
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    document.title = t(ui.appTitle, lang);
+  }, [lang]);
+
+  const changeLang = useCallback((next: LangPref) => {
+    setLangPref(next);
+    setPref(next);
+  }, []);
+
+  const ctx = useMemo<AppContextValue>(
+    () => ({ lang, hostKind: host.kind, workbook, state, refreshState }),
+    [lang, host.kind, workbook, state, refreshState],
+  );
+  const theme = host.dark ? webDarkTheme : webLightTheme;
+
+  if (host.kind === 'browser') {
+    return (
+      <FluentProvider theme={theme} className={styles.root}>
+        <OutsideOffice />
+      </FluentProvider>
+    );
+  }
+
+  return (
+    <FluentProvider theme={theme} className={styles.root}>
+      <AppContext.Provider value={ctx}>
+        <div className={host.kind === 'demo' ? styles.demoLayout : undefined}>
+          <div className={styles.pane}>
+            <TabList
+              selectedValue={view}
+              onTabSelect={(_, data) => navigate(data.value as ViewId)}
+              aria-label={t(ui.navLabel, lang)}
+              size="small"
+            >
+              {TABS.map((tab) => (
+                <Tab key={tab.id} value={tab.id} data-testid={`tab-${tab.id}`}>
+                  {t(ui[tab.label], lang)}
+                </Tab>
+              ))}
+            </TabList>
+            <main className={styles.view}>
+              {loadError && <p role="alert">{t(ui.errorPrefix, lang) + loadError}</p>}
+              <ViewBoundary key={view} message={t(ui.viewLoadFailed, lang)}>
+                <Suspense fallback={<Spinner size="small" label={t(ui.loading, lang)} />}>
+                  {view === 'home' && <HomeView />}
+                  {view === 'entry' && <EntryView />}
+                  {view === 'check' && <CheckView />}
+                  {view === 'reports' && <ReportsView />}
+                  {view === 'settings' && <SettingsView pref={pref} onChange={changeLang} />}
+                </Suspense>
+              </ViewBoundary>
+            </main>
+          </div>
+          {host.kind === 'demo' && workbook && (
+            <Suspense fallback={null}>
+              <DemoPanel />
+            </Suspense>
+          )}
+        </div>
+      </AppContext.Provider>
+    </FluentProvider>
+  );
+}

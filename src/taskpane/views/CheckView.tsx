@@ -1,0 +1,157 @@
+/**
+ * 检查 Check: validate every row of the log with the form's rules, with progress and cancel; list problems
+ * (paged: the first 500, more on request), select a problem's cell, highlight or clear invalid cells.
+ */
+import { useRef, useState } from 'react';
+import { Button, MessageBar, MessageBarBody, ProgressBar, Text } from '@fluentui/react-components';
+import { ui } from '../../core/i18n/ui';
+import { defaultListValues, header, type InputKey } from '../../core/schema';
+import { WorkbookError } from '../../core/workbook';
+import { useApp, useT } from '../appContext';
+import { runCheck, type CheckOutcome, type Problem } from '../check/runCheck';
+import { errorText } from '../errors';
+import { useViewStyles } from '../shell/styles';
+
+const PAGE = 500;
+
+export default function CheckView(): JSX.Element {
+  const { workbook, lang } = useApp();
+  const tr = useT();
+  const styles = useViewStyles();
+  const [running, setRunning] = useState(false);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [outcome, setOutcome] = useState<CheckOutcome | null>(null);
+  const [shown, setShown] = useState(PAGE);
+  const [message, setMessage] = useState<{ intent: 'info' | 'error' | 'success'; text: string } | null>(null);
+  const abortRef = useRef<AbortController | null>(null);
+
+  async function start(): Promise<void> {
+    if (!workbook) return;
+    const abort = new AbortController();
+    abortRef.current = abort;
+    setRunning(true);
+    setOutcome(null);
+    setMessage(null);
+    setShown(PAGE);
+    setProgress({ done: 0, total: 0 });
+    try {
+      const lists = await workbook.readLists().catch(() => defaultListValues());
+      const result = await runCheck(workbook, {
+        lists,
+        signal: abort.signal,
+        onProgress: (phase, done, total) => {
+          if (phase === 'read') setProgress({ done, total });
+        },
+      });
+      setOutcome(result);
+    } catch (e) {
+      const cancelled = abort.signal.aborted || (e instanceof WorkbookError && e.code === 'cancelled');
+      setMessage(cancelled ? { intent: 'info', text: tr(ui.checkCancelled) } : { intent: 'error', text: tr(ui.errorPrefix) + errorText(e, lang) });
+    } finally {
+      setRunning(false);
+      setProgress(null);
+      abortRef.current = null;
+    }
+  }
+
+  async function mark(): Promise<void> {
+    if (!workbook || !outcome) return;
+    const cells = outcome.problems.filter((p) => p.severity === 'error' && p.key).map((p) => ({ rowIndex: p.rowIndex, key: p.key as InputKey }));
+    try {
+      await workbook.markCells(cells);
+      setMessage({ intent: 'success', text: tr(ui.highlighted, { n: cells.length }) });
+    } catch (e) {
+      setMessage({ intent: 'error', text: tr(ui.errorPrefix) + errorText(e, lang) });
+    }
+  }
+
+  async function clear(): Promise<void> {
+    if (!workbook) return;
+    try {
+      await workbook.clearMarks();
+      setMessage({ intent: 'success', text: tr(ui.highlightCleared) });
+    } catch (e) {
+      setMessage({ intent: 'error', text: tr(ui.errorPrefix) + errorText(e, lang) });
+    }
+  }
+
+  function select(p: Problem): void {
+    if (!workbook || !p.key) return;
+    workbook.selectCell({ rowIndex: p.rowIndex, key: p.key }).catch((e: unknown) => setMessage({ intent: 'error', text: tr(ui.errorPrefix) + errorText(e, lang) }));
+  }
+
+  const total = outcome?.problems.length ?? 0;
+  const visible = outcome ? outcome.problems.slice(0, shown) : [];
+
+  return (
+    <section className={styles.stack}>
+      <h2>{tr(ui.checkHeading)}</h2>
+      <Text className={styles.muted}>{tr(ui.checkExplain)}</Text>
+      <div className={styles.row}>
+        <Button appearance="primary" disabled={!workbook || running} onClick={() => void start()}>
+          {tr(ui.runCheck)}
+        </Button>
+        {running && <Button onClick={() => abortRef.current?.abort()}>{tr(ui.cancelCheck)}</Button>}
+        <Button disabled={!outcome || outcome.errors === 0 || running} onClick={() => void mark()}>
+          {tr(ui.highlight)}
+        </Button>
+        <Button disabled={!workbook || running} onClick={() => void clear()}>
+          {tr(ui.clearHighlight)}
+        </Button>
+      </div>
+      {progress && (
+        <div>
+          <ProgressBar value={progress.total ? progress.done / progress.total : undefined} />
+          <Text size={200}>{tr(ui.checkProgress, { done: progress.done, total: progress.total })}</Text>
+        </div>
+      )}
+      {message && (
+        <MessageBar intent={message.intent}>
+          <MessageBarBody>{message.text}</MessageBarBody>
+        </MessageBar>
+      )}
+      {outcome && (
+        <>
+          <Text role="status" weight="semibold" data-testid="check-summary" data-rows={outcome.rows} data-errors={outcome.errors} data-warnings={outcome.warnings}>
+            {tr(ui.checkSummary, { rows: outcome.rows, errors: outcome.errors, warnings: outcome.warnings })}
+          </Text>
+          {outcome.missing.length > 0 && <Text>{tr(ui.missingColumns, { columns: outcome.missing.map((k) => header(k, lang)).join(', ') })}</Text>}
+          {total === 0 ? (
+            <Text>{tr(ui.checkClean)}</Text>
+          ) : (
+            <>
+              {total > shown && <Text size={200}>{tr(ui.checkShowingFirst, { shown, total })}</Text>}
+              <table className={styles.table} data-testid="check-problems">
+                <thead>
+                  <tr>
+                    <th className={styles.cell}>{tr(ui.colRow)}</th>
+                    <th className={styles.cell}>{tr(ui.colColumn)}</th>
+                    <th className={styles.cell}>{tr(ui.colLevel)}</th>
+                    <th className={styles.cell}>{tr(ui.colMessage)}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {visible.map((p, i) => (
+                    <tr key={i} data-row={p.rowIndex} data-key={p.key ?? ''} data-severity={p.severity} data-code={p.code}>
+                      <td className={styles.cell}>
+                        <Button size="small" appearance="transparent" onClick={() => select(p)}>
+                          {p.sheetRow}
+                        </Button>
+                      </td>
+                      <td className={styles.cell}>{p.key ? header(p.key, lang) : ''}</td>
+                      <td className={styles.cell}>{tr(p.severity === 'error' ? ui.levelError : ui.levelWarning)}</td>
+                      <td className={styles.cell}>{p.message[lang]}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              {total > shown && (
+                <Button onClick={() => setShown((s) => s + PAGE)}>{tr(ui.checkShowMore, { n: Math.min(PAGE, total - shown) })}</Button>
+              )}
+            </>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

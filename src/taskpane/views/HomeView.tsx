@@ -1,0 +1,101 @@
+/**
+ * Home: the workbook's state, insert/repair of the template, shortcuts to the other views and the
+ * TypeScript summary of the log (loaded lazily, it is not needed for the first paint).
+ */
+import { lazy, Suspense, useState } from 'react';
+import { Button, Spinner, Text } from '@fluentui/react-components';
+import { ui } from '../../core/i18n/ui';
+import type { TemplateResult } from '../../core/workbook';
+import { useApp, useT } from '../appContext';
+import { navigate } from '../navigation';
+import { useViewStyles } from '../shell/styles';
+import { errorText } from '../errors';
+
+const TablePicker = lazy(() => import(/* webpackChunkName: "table-picker" */ './TablePicker'));
+const SummaryPanel = lazy(() => import(/* webpackChunkName: "summary" */ '../reports/SummaryPanel'));
+
+export function HomeView(): JSX.Element {
+  const { workbook, state, refreshState, lang, hostKind } = useApp();
+  const tr = useT();
+  const styles = useViewStyles();
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<TemplateResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [candidates, setCandidates] = useState<string[] | null>(null);
+
+  async function runTemplate(useTable?: string): Promise<void> {
+    if (!workbook) return;
+    setBusy(true);
+    setError(null);
+    setCandidates(null);
+    try {
+      const r = await workbook.insertTemplate({ lang, useTable });
+      if (r.status === 'ambiguous') setCandidates(r.candidates ?? []);
+      else setResult(r);
+      await refreshState();
+    } catch (e) {
+      setError(errorText(e, lang));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className={styles.stack} aria-labelledby="home-heading">
+      <h2 id="home-heading">{tr(ui.homeHeading)}</h2>
+      {hostKind === 'demo' && <Text className={styles.muted}>{tr(ui.homeHostDemo)}</Text>}
+      {!state ? (
+        <Spinner size="tiny" label={tr(ui.loading)} />
+      ) : (
+        <ul data-testid="home-state">
+          <li>{state.templatePresent ? tr(ui.homeTemplatePresent, { version: state.templateVersion ?? '?' }) : tr(ui.homeTemplateMissing)}</li>
+          <li>{tr(ui.homeRows, { rows: state.logRows })}</li>
+          <li>{state.pivotSupported ? tr(ui.homePivotYes) : tr(ui.homePivotNo)}</li>
+        </ul>
+      )}
+      <div className={styles.row}>
+        <Button appearance="primary" disabled={!workbook || busy} onClick={() => void runTemplate()}>
+          {state?.templatePresent ? tr(ui.repairTemplate) : tr(ui.insertTemplate)}
+        </Button>
+        {busy && <Spinner size="tiny" label={tr(ui.templateWorking)} />}
+      </div>
+      {result && <TemplateReport result={result} />}
+      {error && <Text role="alert">{tr(ui.errorPrefix) + error}</Text>}
+      {candidates && (
+        <Suspense fallback={null}>
+          <TablePicker candidates={candidates} onPick={(name) => void runTemplate(name)} onCancel={() => setCandidates(null)} />
+        </Suspense>
+      )}
+      <div className={styles.row}>
+        <Button onClick={() => navigate('entry')}>{tr(ui.goEntry)}</Button>
+        <Button onClick={() => navigate('check')}>{tr(ui.goCheck)}</Button>
+        <Button onClick={() => navigate('reports')}>{tr(ui.goReports)}</Button>
+      </div>
+      {state?.templatePresent && (
+        <Suspense fallback={<Spinner size="tiny" />}>
+          <SummaryPanel />
+        </Suspense>
+      )}
+    </section>
+  );
+}
+
+function TemplateReport({ result }: { result: TemplateResult }): JSX.Element {
+  const { lang } = useApp();
+  const tr = useT();
+  const head =
+    result.status === 'inserted' ? ui.templateInserted : result.status === 'repaired' ? ui.templateRepaired : ui.templateUnchanged;
+  return (
+    <div role="status" data-testid="template-result">
+      <Text weight="semibold">{tr(head)}</Text>
+      {result.changes.length > 0 && (
+        <ul>
+          {result.changes.map((c, i) => (
+            <li key={i}>{c.message[lang]}</li>
+          ))}
+        </ul>
+      )}
+      {result.keptColumns && result.keptColumns.length > 0 && <Text>{tr(ui.templateKept, { columns: result.keptColumns.join(', ') })}</Text>}
+    </div>
+  );
+}
