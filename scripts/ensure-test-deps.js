@@ -1,0 +1,81 @@
+#!/usr/bin/env node
+/**
+ * pretest: the browser end-to-end tests need Chromium, the spreadsheet oracle needs LibreOffice (soffice), and
+ * screenshots/PDFs need CJK fonts. Tests never skip silently when these are missing: as root on Debian/Ubuntu this
+ * installs them; anywhere else it stops with the exact command to run.
+ */
+'use strict';
+const fs = require('fs');
+const { spawnSync } = require('child_process');
+
+const APT_PACKAGES = ['chromium', 'libreoffice-calc-nogui', 'fonts-noto-cjk'];
+
+function onPath(command) {
+  const found = spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' });
+  return found.status === 0 && found.stdout.trim() !== '';
+}
+
+function hasCjkFont() {
+  if (onPath('fc-list')) {
+    const list = spawnSync('fc-list', [':lang=zh'], { encoding: 'utf8' });
+    return list.status === 0 && list.stdout.trim() !== '';
+  }
+  return fs.existsSync('/usr/share/fonts/opentype/noto');
+}
+
+/** What is missing, each with the apt package that provides it. */
+function missing() {
+  const gaps = [];
+  if (!fs.existsSync('/usr/bin/chromium') && !onPath('chromium')) gaps.push({ what: 'Chromium (chromium)', apt: 'chromium' });
+  if (!onPath('soffice') && !onPath('libreoffice')) gaps.push({ what: 'LibreOffice Calc (soffice)', apt: 'libreoffice-calc-nogui' });
+  if (!hasCjkFont()) gaps.push({ what: 'a Chinese (CJK) font', apt: 'fonts-noto-cjk' });
+  return gaps;
+}
+
+const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+const isDebianLike = fs.existsSync('/etc/debian_version') && onPath('apt-get');
+
+function installCommand(sudo) {
+  const s = sudo ? 'sudo ' : '';
+  return `${s}apt-get update && ${s}apt-get install -y ${APT_PACKAGES.join(' ')}`;
+}
+
+function main() {
+  let gaps = missing();
+  if (gaps.length === 0) {
+    process.stdout.write('test prerequisites: chromium, soffice and a CJK font are installed\n');
+    return;
+  }
+  process.stdout.write(`test prerequisites missing: ${gaps.map((g) => g.what).join(', ')}\n`);
+  if (isRoot && isDebianLike) {
+    const cmd = installCommand(false);
+    process.stdout.write(`installing: ${cmd}\n`);
+    const run = spawnSync('sh', ['-c', cmd], {
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
+    gaps = missing();
+    if (run.status === 0 && gaps.length === 0) {
+      process.stdout.write('test prerequisites installed\n');
+      return;
+    }
+    process.stderr.write(`installation did not provide: ${gaps.map((g) => g.what).join(', ') || '(apt-get failed)'}\n`);
+    process.exit(1);
+  }
+  const lines = ['The browser and spreadsheet tests cannot run without them (they are never skipped).'];
+  if (isDebianLike) {
+    lines.push('Install them with:', `  ${installCommand(true)}`, 'then run `npm test` again.');
+  } else {
+    lines.push(
+      'On Debian/Ubuntu:',
+      `  ${installCommand(true)}`,
+      `Elsewhere install Chromium, LibreOffice and a CJK font so that \`chromium\` and \`soffice\` are on PATH (missing: ${gaps
+        .map((g) => g.apt)
+        .join(', ')}).`,
+    );
+  }
+  process.stderr.write(lines.join('\n') + '\n');
+  process.exit(1);
+}
+
+main();
