@@ -70,12 +70,18 @@ export function generateRows(n: number, seed = 1, options: GenerateOptions = {})
   const channelBias = new Map(lists.channel.map((c, i) => [c, 0.25 + ((i * 7) % 5) * 0.08]));
   const agentBias = new Map(lists.agent.map((a, i) => [a, -0.1 + ((i * 3) % 4) * 0.07]));
 
+  // Dates of the window, precomputed once (index d = d days before endDate); a week of extra days for follow-ups.
+  const dayIso: string[] = [];
+  for (let d = -7; d < days; d++) dayIso.push(addDays(endDate, -d));
+  const dayAt = (d: number): string => dayIso[d + 7];
+
   const rows: LogEntry[] = new Array(n);
   // Separate counters for deal / no-deal rows, so their own lists are walked through completely too.
   let dealRows = 0;
   let noDealRows = 0;
   for (let i = 0; i < n; i++) {
-    const date = addDays(endDate, -Math.floor((i < 100 ? i % days : rng() * days)));
+    const dayIndex = i < 100 ? i % days : Math.floor(rng() * days);
+    const date = dayAt(dayIndex);
     const agent = cycle(lists.agent, i);
     const channel = cycle(lists.channel, i);
     const region = cycle(lists.region, i);
@@ -119,7 +125,7 @@ export function generateRows(n: number, seed = 1, options: GenerateOptions = {})
         dealType: null,
         noDealReason: cycle(lists.noDealReason, k),
         followUp,
-        nextFollowUp: followUp === FOLLOW_UP_PENDING ? addDays(date, 1 + Math.floor(rng() * 7)) : null,
+        nextFollowUp: followUp === FOLLOW_UP_PENDING ? dayAt(dayIndex - 1 - Math.floor(rng() * 7)) : null,
         note: rng() < 0.1 ? pick(NOTES) : null,
       };
     }
