@@ -10,6 +10,8 @@ import { main } from '../../src/cli/main';
 import type { Io } from '../../src/cli/io';
 import { writeTemplate } from '../../src/cli/template/buildTemplate';
 import { COLUMNS, LOG_SHEET, NO, header, type LogEntry } from '../../src/core/schema';
+import { aggregate } from '../../src/core/reports/aggregate';
+import { REPORT_IDS } from '../../src/core/reportIds';
 import { generateRows, SAMPLE_LISTS } from '../support/generateRows';
 import { buildCli, runBin } from './buildCli';
 
@@ -131,6 +133,51 @@ describe('check', () => {
     const r = await cli(['check', noLog, '--lang', 'en-US']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^Cannot read .*nolog\.xlsx: no inquiry log found/);
+  });
+});
+
+describe('report', () => {
+  it('--json prints {"reports": …} equal to core aggregate() of the same rows', async () => {
+    const rows = generateRows(400, 21, { endDate: '2026-06-30' });
+    const file = path.join(dir, 'report.xlsx');
+    await writeTemplate(file, { lang: 'zh-CN', rows, lists: SAMPLE_LISTS });
+    const r = await cli(['report', file, '--json']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout) as { reports: Record<string, unknown[]> };
+    expect(Object.keys(json)).toEqual(['reports']);
+    expect(Object.keys(json.reports)).toEqual([...REPORT_IDS]);
+    expect(json.reports).toEqual(JSON.parse(JSON.stringify(aggregate(rows, { lists: SAMPLE_LISTS }))));
+    const wechat = (json.reports.channel as Array<Record<string, unknown>>).find((x) => x.key === '微信')!;
+    expect(Object.keys(wechat).sort()).toEqual(['amount', 'conversion', 'deals', 'inquiries', 'key']);
+    const mine = rows.filter((x) => x.channel === '微信');
+    const deals = mine.filter((x) => x.deal === '是');
+    expect(wechat.inquiries).toBe(mine.length);
+    expect(wechat.deals).toBe(deals.length);
+    expect(wechat.conversion).toBeCloseTo(deals.length / mine.length, 12);
+    expect(wechat.amount).toBeCloseTo(deals.reduce((s, x) => s + (x.amount ?? 0), 0), 6);
+  });
+
+  it('leaves rows with errors out (and says so) and writes a report workbook with --out', async () => {
+    const file = path.join(dir, 'report-bad.xlsx');
+    const rows = rowsWithPlantedError();
+    await writeTemplate(file, { lang: 'zh-CN', rows, lists: SAMPLE_LISTS });
+    const out = path.join(dir, 'reports-out.xlsx');
+    const r = await cli(['report', file, '--out', out, '--lang', 'en-US']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(`${file}: 1 rows with errors left out of the reports (see shop-stats check)`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.worksheets.map((w) => w.name)).toHaveLength(REPORT_IDS.length);
+    const channel = wb.worksheets[0];
+    expect(channel.getCell('A1').value).toBe('Channel conversion');
+    expect((channel.getRow(3).values as unknown[]).slice(1)).toEqual(['Channel', 'Inquiries', 'Deals', 'Conversion', 'Amount']);
+    const valid = rows.filter((_, i) => i !== 5);
+    const expected = aggregate(valid, { lists: SAMPLE_LISTS }).channel;
+    expect(channel.getCell('B4').value).toBe(expected[0].inquiries);
+    const totalRow = channel.getRow(4 + expected.length);
+    expect(totalRow.getCell(1).value).toBe('Total');
+    expect(totalRow.getCell(2).value).toBe(valid.length);
   });
 });
 

@@ -1,6 +1,60 @@
-import type { Lang } from '../../core/schema';
+/**
+ * `shop-stats report FILE.xlsx…`: the eight reports over the rows of all files together (an agency's consolidated
+ * view), computed by core aggregate() from the rows that pass validation. Rows with errors are left out and counted
+ * on stderr. `--json` prints `{"reports": {...}}`; `--out` writes a report workbook; otherwise tab-separated text.
+ */
+import * as path from 'path';
+import { t } from '../../core/i18n';
+import { cli } from '../../core/i18n/cli';
+import { aggregate } from '../../core/reports/aggregate';
+import { REPORT_IDS } from '../../core/reportIds';
+import type { Lang, LogEntry } from '../../core/schema';
 import type { Io } from '../io';
-export async function runReport(files: readonly string[], options: { lang: Lang; json: boolean; out?: string }, io: Io): Promise<number> {
-  void files; void options; void io;
-  return 0;
+import { readLog, UnreadableFileError, type LogRead } from '../readLog';
+import { formatReportText, reportTable } from '../reportTable';
+import { buildReportWorkbook } from '../reportWorkbook';
+import { validateLog } from '../validateLog';
+import { mergeLists } from './merge';
+import { EXIT_OK, EXIT_UNREADABLE, progressFor, unreadableMessage, writeFileOrFail } from './output';
+
+export interface ReportOptions {
+  lang: Lang;
+  json: boolean;
+  out?: string;
+  today?: string;
+}
+
+export async function runReport(files: readonly string[], options: ReportOptions, io: Io): Promise<number> {
+  const { lang } = options;
+  const logs: LogRead[] = [];
+  const entries: LogEntry[] = [];
+  for (const file of files) {
+    const progress = progressFor(file, lang, io);
+    try {
+      const log = await readLog(file, { onProgress: progress.rows });
+      progress.done(log.rows.length);
+      const checked = validateLog(log, { lang, today: options.today });
+      const skipped = log.rows.length - checked.entries.length;
+      if (skipped > 0) io.err(t(cli.reportSkipped, lang, { file, rows: skipped }));
+      for (const e of checked.entries) entries.push(e);
+      logs.push(log);
+    } catch (e) {
+      if (!(e instanceof UnreadableFileError)) throw e;
+      io.err(unreadableMessage(e, lang));
+      return EXIT_UNREADABLE;
+    }
+  }
+
+  const results = aggregate(entries, { lang, lists: mergeLists(logs) });
+  if (options.json) io.out(JSON.stringify({ reports: results }, null, 2));
+  else if (!options.out) {
+    io.out(t(cli.reportRowsUsed, lang, { rows: entries.length, files: logs.length }));
+    for (const id of REPORT_IDS) io.out(`\n${formatReportText(reportTable(id, results[id], lang))}`);
+  }
+  if (!options.out) return EXIT_OK;
+  const out = options.out;
+  return writeFileOrFail(out, lang, io, async () => {
+    await buildReportWorkbook(results, lang, files.map((f) => path.basename(f))).xlsx.writeFile(out);
+    if (!options.json) io.out(t(cli.reportWritten, lang, { file: out }));
+  });
 }

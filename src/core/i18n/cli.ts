@@ -56,6 +56,13 @@ export const cli = {
   rowLabel: { 'zh-CN': '第 {row} 行', 'en-US': 'row {row}' },
   missingColumns: { 'zh-CN': '缺少列：{columns}', 'en-US': 'missing columns: {columns}' },
 
+  reportSkipped: {
+    'zh-CN': '{file}：{rows} 行有错误，未计入报表（用 shop-stats check 查看）',
+    'en-US': '{file}: {rows} rows with errors left out of the reports (see shop-stats check)',
+  },
+  reportRowsUsed: { 'zh-CN': '报表基于 {rows} 行（{files} 个文件）', 'en-US': 'Reports over {rows} rows ({files} files)' },
+  reportColumnField: { 'zh-CN': '{rows} \\ {columns}', 'en-US': '{rows} \\ {columns}' },
+
   // progress (stderr)
   progressReading: { 'zh-CN': '正在读取 {file} …', 'en-US': 'Reading {file} …' },
   progressRows: { 'zh-CN': '{file}：已读取 {rows} 行', 'en-US': '{file}: {rows} rows read' },
