@@ -2,12 +2,12 @@
  * Home: the workbook's state, insert/repair of the template, shortcuts to the other views and the
  * TypeScript summary of the log (loaded lazily, it is not needed for the first paint).
  */
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Button, Spinner, Text } from '@fluentui/react-components';
 import { ui } from '../../core/i18n/ui';
 import type { TemplateResult } from '../../core/workbook';
 import { useApp, useT } from '../appContext';
-import { navigate } from '../navigation';
+import { navigate, onInsertTemplateRequest } from '../navigation';
 import { useViewStyles } from '../shell/styles';
 import { errorText } from '../errors';
 
@@ -39,6 +39,11 @@ export function HomeView(): JSX.Element {
       setBusy(false);
     }
   }
+
+  // The ribbon's "Insert template" opens Home and asks; the request waits until a workbook is ready.
+  const runRef = useRef(runTemplate);
+  runRef.current = runTemplate;
+  useEffect(() => (workbook ? onInsertTemplateRequest(() => void runRef.current()) : undefined), [workbook]);
 
   return (
     <section className={styles.stack} aria-labelledby="home-heading">

@@ -1,0 +1,73 @@
+/** @jest-environment jsdom */
+import './jsdomShims';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { App } from '../../src/taskpane/App';
+import { MemoryWorkbook } from '../../src/memory/MemoryWorkbook';
+import { navigate } from '../../src/taskpane/navigation';
+import { detectHost, isDarkColor } from '../../src/taskpane/hostInfo';
+import { resetOutboxForTests } from '../../src/taskpane/entry/outboxRunner';
+
+beforeEach(() => {
+  localStorage.clear();
+  resetOutboxForTests();
+  act(() => navigate('home'));
+});
+
+describe('pane shell', () => {
+  it('outside Office says to open the add-in in Excel, in both languages, with a demo link', () => {
+    render(<App host={{ kind: 'browser', locale: 'en-US', dark: false }} />);
+    expect(screen.getByRole('heading', { name: '请在 Excel 中打开 / Open this add-in in Excel' })).toBeTruthy();
+    expect(screen.getByRole('link').getAttribute('href')).toBe('?demo');
+    expect(screen.queryByRole('tablist')).toBeNull();
+  });
+
+  it('detects a plain browser when office.js is missing or has no host', async () => {
+    expect((await detectHost('')).kind).toBe('browser');
+    (globalThis as unknown as { Office: unknown }).Office = { onReady: () => Promise.resolve({ host: null, platform: null }) };
+    try {
+      expect((await detectHost('')).kind).toBe('browser');
+      expect((await detectHost('?demo')).kind).toBe('demo');
+    } finally {
+      delete (globalThis as unknown as { Office?: unknown }).Office;
+    }
+  });
+
+  it('follows a dark Office theme', () => {
+    expect(isDarkColor('#1f1f1f')).toBe(true);
+    expect(isDarkColor('#ffffff')).toBe(false);
+    expect(isDarkColor(undefined)).toBe(false);
+  });
+
+  it('switches views from the tabs and from navigate() (ribbon commands), lazily', async () => {
+    const wb = new MemoryWorkbook();
+    render(<App host={{ kind: 'demo', locale: 'zh-CN', dark: false }} workbook={wb} />);
+    expect(await screen.findByRole('heading', { name: '工作簿状态' })).toBeTruthy();
+    expect(await screen.findByText('此工作簿还没有询盘统计模板')).toBeTruthy();
+    fireEvent.click(screen.getByRole('tab', { name: '检查' }));
+    expect(await screen.findByRole('heading', { name: '检查表格' })).toBeTruthy();
+    act(() => navigate('entry'));
+    expect(await screen.findByRole('heading', { name: '录入询盘' })).toBeTruthy();
+    expect(screen.getByRole('tab', { name: '录入' }).getAttribute('aria-selected')).toBe('true');
+  });
+
+  it('inserts the template from Home and reports the changes', async () => {
+    const wb = new MemoryWorkbook();
+    render(<App host={{ kind: 'demo', locale: 'zh-CN', dark: false }} workbook={wb} />);
+    fireEvent.click(await screen.findByRole('button', { name: '插入模板' }));
+    expect(await screen.findByText('已插入模板。')).toBeTruthy();
+    await waitFor(() => expect(screen.getByTestId('home-state').textContent).toContain('已有询盘统计模板（版本 1）'));
+    expect(wb.snapshot().log?.rows).toEqual([]);
+  });
+
+  it('language switch in Settings applies at once and persists per user', async () => {
+    const wb = new MemoryWorkbook();
+    const first = render(<App host={{ kind: 'demo', locale: 'zh-CN', dark: false }} workbook={wb} />);
+    act(() => navigate('settings'));
+    fireEvent.click(await screen.findByLabelText('English（英文）'));
+    expect(await screen.findByRole('tab', { name: 'Settings' })).toBeTruthy();
+    expect(JSON.parse(localStorage.getItem('shopStats.v1.prefs') ?? '{}').lang).toBe('en-US');
+    first.unmount();
+    render(<App host={{ kind: 'demo', locale: 'zh-CN', dark: false }} workbook={wb} />);
+    expect(await screen.findByRole('tab', { name: 'Home' })).toBeTruthy();
+  });
+});
