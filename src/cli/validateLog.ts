@@ -31,7 +31,14 @@ export interface LogValidation {
   entryRows: number[];
 }
 
-export function validateLog(log: LogRead, options: { lang: Lang; today?: string }): LogValidation {
+export interface ValidateLogOptions {
+  lang: Lang;
+  today?: string;
+  /** false: errors only, one pass (reports need the valid rows, not the duplicate/outlier warnings). Default true. */
+  warnings?: boolean;
+}
+
+export function validateLog(log: LogRead, options: ValidateLogOptions): LogValidation {
   const { lang } = options;
   const base: ValidationContext = { today: options.today ?? todayIso(), lists: log.lists ?? defaultListValues() };
   const problems: RowProblem[] = [];
@@ -47,13 +54,17 @@ export function validateLog(log: LogRead, options: { lang: Lang; today?: string 
     problems.push({ row: null, column: null, severity: 'warning', code: 'missingColumns', message: t(cli.missingColumns, lang, { columns }) });
   }
 
-  // Pass 1: the file's own deals give each product's usual unit price.
-  const first: LogEntry[] = [];
-  for (const row of log.rows) {
-    const r = validateRow(row.cells, log.positions, base);
-    if (r.entry) first.push(r.entry);
+  const warnings = options.warnings ?? true;
+  let ctx: ValidationContext = base;
+  if (warnings) {
+    // Pass 1: the file's own deals give each product's usual unit price.
+    const first: LogEntry[] = [];
+    for (const row of log.rows) {
+      const r = validateRow(row.cells, log.positions, base);
+      if (r.entry) first.push(r.entry);
+    }
+    ctx = { ...base, duplicates: buildDuplicateIndex(), amountRanges: buildAmountRanges(first) };
   }
-  const ctx: ValidationContext = { ...base, duplicates: buildDuplicateIndex(), amountRanges: buildAmountRanges(first) };
 
   // Pass 2: every issue, duplicates counted in sheet order.
   const entries: LogEntry[] = [];
@@ -61,10 +72,11 @@ export function validateLog(log: LogRead, options: { lang: Lang; today?: string 
   for (const row of log.rows) {
     const r = validateRow(row.cells, log.positions, ctx);
     for (const issue of r.issues) {
+      if (!warnings && issue.severity === 'warning') continue;
       problems.push({ row: row.sheetRow, column: issue.field, severity: issue.severity, code: issue.code, message: t(issue.message, lang) });
     }
     if (r.entry) {
-      ctx.duplicates!.add(r.entry);
+      ctx.duplicates?.add(r.entry);
       if (r.ok) {
         entries.push(r.entry);
         entryRows.push(row.sheetRow);
