@@ -4,7 +4,11 @@
  * Hot path: the sheet check calls these for every cell, so values that are already clean
  * (an ISO date, a plain number, a trimmed ASCII string) return before any regex runs.
  */
-import { isValidIsoDate, serialToIso, toIso } from '../dates';
+import * as dates from '../dates';
+
+// Bound once at load: esbuild's CommonJS output (tsx, the bench runner) turns every call through an import into
+// getter calls, which a per-cell hot path cannot afford.
+const { isValidIsoDate, serialToIso, toIso } = dates;
 
 export type FieldErrorCode =
   | 'controlChar'
@@ -112,7 +116,12 @@ export interface TextOptions {
  * counts). Text that looks like a formula ("=1+1", "+86…", "@SUM(A1)") is data and is kept verbatim; writers store it
  * as text. Numbers and booleans from a cell become their display text.
  */
-export function normalizeText(raw: unknown, options: TextOptions = {}): string | null | Invalid {
+export function normalizeText(raw: unknown, options?: TextOptions): string | null | Invalid {
+  return textValue(raw, options?.maxLength ?? Infinity, options?.halfWidth ?? false);
+}
+
+/** normalizeText with positional options: the per-cell path allocates no options object. */
+export function textValue(raw: unknown, maxLength: number, halfWidth: boolean): string | null | Invalid {
   let s: string;
   if (typeof raw === 'string') s = raw;
   else if (raw === null || raw === undefined) return null;
@@ -125,8 +134,17 @@ export function normalizeText(raw: unknown, options: TextOptions = {}): string |
   if (s === '') return null;
   if (CONTROL_RE.test(s)) return INVALID.controlChar;
   if (isCellErrorText(s)) return INVALID.cellError;
-  if (options.halfWidth) s = toHalfWidth(s);
-  if (options.maxLength !== undefined && s.length > options.maxLength) return INVALID.tooLong;
+  if (halfWidth) s = toHalfWidth(s);
+  if (s.length > maxLength) return INVALID.tooLong;
+  return s;
+}
+
+/** Lower-case ASCII letters only (identifiers after half-width folding); a string without A–Z is returned as is. */
+export function asciiLower(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 65 && c <= 90) return s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
+  }
   return s;
 }
 

@@ -47,14 +47,17 @@ export function isValidIdCardChecksum(id: string): boolean {
   return ID_CHECK[sum % 11] === id[17].toUpperCase();
 }
 
-/** Cheap pre-check: fewer than 7 digits and no '@' cannot hold any kind above. */
+/**
+ * Cheap pre-check: the shortest kind without '@' is a landline, 10 digits (area code 0xx + 7), so a text with
+ * fewer digits and no '@' cannot hold any kind above. Full-width digits count too.
+ */
 export function mayContainPersonalData(text: string): boolean {
   let digits = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) {
-      if (++digits >= 7) return true;
-    } else if (c === 64) return true;
+    if ((c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19)) {
+      if (++digits >= 10) return true;
+    } else if (c === 64 || c === 0xff20) return true;
   }
   return false;
 }

@@ -23,6 +23,8 @@ export interface Issue {
 /** Possible-duplicate lookup over rows already logged (customer + date + product). */
 export interface DuplicateIndex {
   has(entry: DuplicateKeyParts): boolean;
+  /** The same as has(), without building an object (the per-row path). */
+  contains(customerId: string, date: string, product: string): boolean;
   count(entry: DuplicateKeyParts): number;
   add(entry: DuplicateKeyParts): void;
   readonly size: number;

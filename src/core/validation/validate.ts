@@ -1,23 +1,29 @@
 /**
  * validate(): one inquiry as typed or as read from a sheet row → canonical LogEntry plus field-level errors and
  * warnings. The same rules serve the entry form, the sheet check and the CLI.
+ *
+ * Speed matters (the sheet check runs this for every row of a log): the core takes the sixteen cells as positional
+ * arguments so a sheet row needs no intermediate object, messages are built only for issues, and values that are
+ * already canonical leave each normaliser on its first test.
  */
-import { column, FOLLOW_UP_PENDING, NO, YES, type InputKey, type ListKey, type ListValues, type LogEntry } from '../schema';
-import { defaultListValues } from '../schema';
-import { unitPrice } from './amountRanges';
-import { listLookups, matchList, type ListLookups } from './lists';
-import { issue, type MessageParams } from './messages';
-import {
-  isInvalid,
-  normalizeAmount,
-  normalizeDate,
-  normalizeQuantity,
-  normalizeText,
-  toHalfWidth,
-  type Invalid,
-} from './normalize';
-import { detectPersonalData, mayContainPersonalData } from './personalData';
-import type { Issue, RawEntry, ValidationContext, ValidationResult } from './types';
+import * as schema from '../schema';
+import type { InputKey, ListValues, LogEntry } from '../schema';
+import * as lists from './lists';
+import type { ListLookup, ListLookups } from './lists';
+import * as messages from './messages';
+import type { MessageParams } from './messages';
+import * as normalize from './normalize';
+import type { Invalid } from './normalize';
+import * as personalData from './personalData';
+import type { Issue, IssueCode, RawEntry, ValidationContext, ValidationResult } from './types';
+
+// Bound once at load: esbuild's CommonJS output (tsx, the bench runner) turns every call through an import into
+// getter calls, which a per-cell hot path cannot afford.
+const { column, defaultListValues, FOLLOW_UP_PENDING, NO, YES } = schema;
+const { listLookups, matchList } = lists;
+const { issue } = messages;
+const { normalizeAmount, normalizeDate, normalizeQuantity, textValue, toHalfWidth } = normalize;
+const { detectPersonalData, mayContainPersonalData } = personalData;
 
 /** Fields every row needs, whatever the deal says (schema `required`). */
 const ALWAYS_REQUIRED: readonly InputKey[] = ['date', 'agent', 'customerId', 'customerType', 'newOrReturning', 'channel', 'region', 'product', 'deal'];
@@ -27,169 +33,167 @@ const NOTE_MAX = column('note').maxLength ?? 255;
 /** Product names typed outside the list are free text; keep them to a cell-friendly length. */
 const PRODUCT_MAX = 255;
 
+const FIELD_BIT: Record<InputKey, number> = {
+  date: 1 << 0, agent: 1 << 1, customerId: 1 << 2, customerType: 1 << 3, newOrReturning: 1 << 4, channel: 1 << 5,
+  region: 1 << 6, product: 1 << 7, quantity: 1 << 8, amount: 1 << 9, deal: 1 << 10, dealType: 1 << 11,
+  noDealReason: 1 << 12, followUp: 1 << 13, nextFollowUp: 1 << 14, note: 1 << 15,
+};
+
 /**
- * Collects issues for one row; remembers which fields already have an error so a field shows one error, the first.
+ * The issues of the row being validated. validate() runs to completion without calling out, so one collector is
+ * reused; a field keeps only its first error.
  */
-class Collector {
-  issues: Issue[] = [];
-  private errorFields = 0;
-  private static bit(field: InputKey): number {
-    return 1 << FIELD_BITS[field];
-  }
-  hasError(field: InputKey): boolean {
-    return (this.errorFields & Collector.bit(field)) !== 0;
-  }
-  get anyError(): boolean {
-    return this.errorFields !== 0;
-  }
-  error(field: InputKey, code: Issue['code'], params?: MessageParams, other?: InputKey): void {
-    if (this.hasError(field)) return;
-    this.errorFields |= Collector.bit(field);
-    this.issues.push(issue(field, 'error', code, params, other));
-  }
-  warn(field: InputKey | null, code: Issue['code'], params?: MessageParams): void {
-    this.issues.push(issue(field, 'warning', code, params));
-  }
+let errorBits = 0;
+let found: Issue[] | null = null;
+
+function addError(field: InputKey, code: IssueCode, params?: MessageParams, other?: InputKey): void {
+  const bit = FIELD_BIT[field];
+  if ((errorBits & bit) !== 0) return;
+  errorBits |= bit;
+  (found ??= []).push(issue(field, 'error', code, params, other));
 }
 
-const FIELD_BITS = {} as Record<InputKey, number>;
-['date', 'agent', 'customerId', 'customerType', 'newOrReturning', 'channel', 'region', 'product', 'quantity', 'amount', 'deal', 'dealType', 'noDealReason', 'followUp', 'nextFollowUp', 'note'].forEach(
-  (k, i) => (FIELD_BITS[k as InputKey] = i),
-);
+function addWarning(field: InputKey | null, code: IssueCode, params?: MessageParams): void {
+  (found ??= []).push(issue(field, 'warning', code, params));
+}
 
 /** Params for a field's own error (the offending value or limits), only computed when there is an error. */
-function fieldErrorParams(bad: Invalid, raw: unknown, max?: number): MessageParams | undefined {
+function errorParams(bad: Invalid, raw: unknown, max: number): MessageParams | undefined {
   switch (bad.code) {
     case 'notInList':
     case 'cellError':
       return { value: String(raw).trim() };
     case 'tooLong': {
-      const text = normalizeText(raw);
-      return { max: max ?? 0, length: typeof text === 'string' ? text.length : 0 };
+      const text = textValue(raw, Infinity, false);
+      return { max, length: typeof text === 'string' ? text.length : 0 };
     }
     default:
       return undefined;
   }
 }
 
-/** Normalised value, null when empty, undefined when invalid (the error is recorded). */
-function readList(field: InputKey, list: ListKey, raw: unknown, lookups: ListLookups, out: Collector): string | null | undefined {
-  const value = matchList(raw, lookups[list]);
-  if (isInvalid(value)) {
-    out.error(field, value.code, fieldErrorParams(value, raw));
-    return undefined;
-  }
-  return value;
+// Readers: the normalised value, null when empty, undefined when invalid (the error is recorded).
+
+function readList(field: InputKey, raw: unknown, lookup: ListLookup): string | null | undefined {
+  const value = matchList(raw, lookup);
+  if (typeof value === 'string' || value === null) return value;
+  addError(field, value.code, errorParams(value, raw, 0));
+  return undefined;
 }
 
-function readText(field: InputKey, raw: unknown, maxLength: number, halfWidth: boolean, out: Collector): string | null | undefined {
-  const value = normalizeText(raw, { maxLength, halfWidth });
-  if (isInvalid(value)) {
-    out.error(field, value.code, fieldErrorParams(value, raw, maxLength));
-    return undefined;
-  }
-  return value;
+function readText(field: InputKey, raw: unknown, maxLength: number, halfWidth: boolean): string | null | undefined {
+  const value = textValue(raw, maxLength, halfWidth);
+  if (typeof value === 'string' || value === null) return value;
+  addError(field, value.code, errorParams(value, raw, maxLength));
+  return undefined;
 }
 
-function readNumber(field: InputKey, raw: unknown, normalize: (raw: unknown) => number | null | Invalid, out: Collector): number | null | undefined {
-  const value = normalize(raw);
-  if (isInvalid(value)) {
-    out.error(field, value.code);
-    return undefined;
-  }
-  return value;
+function readNumber(field: InputKey, raw: unknown, normalizeNumber: (raw: unknown) => number | null | Invalid): number | null | undefined {
+  const value = normalizeNumber(raw);
+  if (typeof value === 'number' || value === null) return value;
+  addError(field, value.code);
+  return undefined;
 }
 
-function readDate(field: InputKey, raw: unknown, today: string, out: Collector): string | null | undefined {
+function readDate(field: InputKey, raw: unknown, today: string): string | null | undefined {
   const value = normalizeDate(raw, today);
-  if (isInvalid(value)) {
-    out.error(field, value.code);
-    return undefined;
-  }
-  return value;
+  if (typeof value === 'string' || value === null) return value;
+  addError(field, value.code);
+  return undefined;
 }
 
 /** Product: a list value, or free text kept as typed (trimmed) with a warning. */
-function readProduct(raw: unknown, lookups: ListLookups, out: Collector): string | null | undefined {
-  const value = matchList(raw, lookups.product);
-  if (!isInvalid(value)) return value;
+function readProduct(raw: unknown, lookup: ListLookup): string | null | undefined {
+  const value = matchList(raw, lookup);
+  if (typeof value === 'string' || value === null) return value;
   if (value.code !== 'notInList') {
-    out.error('product', value.code, fieldErrorParams(value, raw));
+    addError('product', value.code, errorParams(value, raw, 0));
     return undefined;
   }
-  const text = readText('product', raw, PRODUCT_MAX, false, out);
-  if (typeof text === 'string') out.warn('product', 'productNotInList', { value: text });
+  const text = readText('product', raw, PRODUCT_MAX, false);
+  if (typeof text === 'string') addWarning('product', 'productNotInList', { value: text });
   return text;
 }
 
-function checkPersonalData(field: InputKey, text: string | null | undefined, out: Collector): void {
+function checkPersonalData(field: InputKey, text: string | null | undefined): void {
   if (!text || !mayContainPersonalData(text)) return;
-  if (detectPersonalData(toHalfWidth(text)).length > 0) out.warn(field, 'personalData');
+  if (detectPersonalData(toHalfWidth(text)).length > 0) addWarning(field, 'personalData');
 }
 
-function formatMoney(n: number): string {
-  return n.toFixed(2);
-}
-
-export function validate(raw: RawEntry, ctx: ValidationContext): ValidationResult {
-  const lookups = listLookups(ctx.lists);
-  const out = new Collector();
+/**
+ * The rules over sixteen raw cells, in schema column order. Internal: callers use validate() or validateRow().
+ */
+export function validateCells(
+  rawDate: unknown, rawAgent: unknown, rawCustomerId: unknown, rawCustomerType: unknown, rawNewOrReturning: unknown,
+  rawChannel: unknown, rawRegion: unknown, rawProduct: unknown, rawQuantity: unknown, rawAmount: unknown, rawDeal: unknown,
+  rawDealType: unknown, rawNoDealReason: unknown, rawFollowUp: unknown, rawNextFollowUp: unknown, rawNote: unknown,
+  ctx: ValidationContext,
+): ValidationResult {
+  const lookups: ListLookups = listLookups(ctx.lists);
   const today = ctx.today;
+  errorBits = 0;
+  found = null;
 
-  const date = readDate('date', raw.date, today, out);
-  if (date && date > today) out.error('date', 'futureDate', { today });
-  const agent = readList('agent', 'agent', raw.agent, lookups, out);
-  const customerId = readText('customerId', raw.customerId, CUSTOMER_ID_MAX, true, out);
-  const customerType = readList('customerType', 'customerType', raw.customerType, lookups, out);
-  const newOrReturning = readList('newOrReturning', 'newOrReturning', raw.newOrReturning, lookups, out);
-  const channel = readList('channel', 'channel', raw.channel, lookups, out);
-  const region = readList('region', 'region', raw.region, lookups, out);
-  const product = readProduct(raw.product, lookups, out);
-  const quantity = readNumber('quantity', raw.quantity, normalizeQuantity, out);
-  const amount = readNumber('amount', raw.amount, normalizeAmount, out);
-  const deal = readList('deal', 'deal', raw.deal, lookups, out);
-  const dealType = readList('dealType', 'dealType', raw.dealType, lookups, out);
-  const noDealReason = readList('noDealReason', 'noDealReason', raw.noDealReason, lookups, out);
-  const followUp = readList('followUp', 'followUp', raw.followUp, lookups, out);
-  const nextFollowUp = readDate('nextFollowUp', raw.nextFollowUp, today, out);
-  const note = readText('note', raw.note, NOTE_MAX, false, out);
+  const date = readDate('date', rawDate, today);
+  if (date && date > today) addError('date', 'futureDate', { today });
+  const agent = readList('agent', rawAgent, lookups.agent);
+  const customerId = readText('customerId', rawCustomerId, CUSTOMER_ID_MAX, true);
+  const customerType = readList('customerType', rawCustomerType, lookups.customerType);
+  const newOrReturning = readList('newOrReturning', rawNewOrReturning, lookups.newOrReturning);
+  const channel = readList('channel', rawChannel, lookups.channel);
+  const region = readList('region', rawRegion, lookups.region);
+  const product = readProduct(rawProduct, lookups.product);
+  const quantity = readNumber('quantity', rawQuantity, normalizeQuantity);
+  const amount = readNumber('amount', rawAmount, normalizeAmount);
+  const deal = readList('deal', rawDeal, lookups.deal);
+  const dealType = readList('dealType', rawDealType, lookups.dealType);
+  const noDealReason = readList('noDealReason', rawNoDealReason, lookups.noDealReason);
+  const followUp = readList('followUp', rawFollowUp, lookups.followUp);
+  const nextFollowUp = readDate('nextFollowUp', rawNextFollowUp, today);
+  const note = readText('note', rawNote, NOTE_MAX, false);
 
-  const values: Record<InputKey, unknown> = {
-    date, agent, customerId, customerType, newOrReturning, channel, region, product,
-    quantity, amount, deal, dealType, noDealReason, followUp, nextFollowUp, note,
-  };
-  for (const key of ALWAYS_REQUIRED) if (values[key] === null) out.error(key, 'required');
+  if (date === null) addError('date', 'required');
+  if (agent === null) addError('agent', 'required');
+  if (customerId === null) addError('customerId', 'required');
+  if (customerType === null) addError('customerType', 'required');
+  if (newOrReturning === null) addError('newOrReturning', 'required');
+  if (channel === null) addError('channel', 'required');
+  if (region === null) addError('region', 'required');
+  if (product === null) addError('product', 'required');
+  if (deal === null) addError('deal', 'required');
 
   // Cross-field rules (DESIGN.md). `undefined` = invalid (already reported) and counts as "filled in".
   if (deal === YES) {
-    if (quantity === null || quantity === 0) out.error('quantity', 'dealNeedsQuantity');
-    if (amount === null || amount === 0) out.error('amount', 'dealNeedsAmount');
-    if (dealType === null) out.error('dealType', 'dealNeedsType');
-    if (noDealReason !== null) out.error('noDealReason', 'dealForbidsReason');
+    if (quantity === null || quantity === 0) addError('quantity', 'dealNeedsQuantity');
+    if (amount === null || amount === 0) addError('amount', 'dealNeedsAmount');
+    if (dealType === null) addError('dealType', 'dealNeedsType');
+    if (noDealReason !== null) addError('noDealReason', 'dealForbidsReason');
   } else if (deal === NO) {
-    if (amount !== null && amount !== 0) out.error('amount', 'noDealForbidsAmount');
-    if (dealType !== null) out.error('dealType', 'noDealForbidsType');
-    if (noDealReason === null) out.error('noDealReason', 'noDealNeedsReason');
-    if (followUp === null) out.error('followUp', 'noDealNeedsFollowUp');
+    if (amount !== null && amount !== 0) addError('amount', 'noDealForbidsAmount');
+    if (dealType !== null) addError('dealType', 'noDealForbidsType');
+    if (noDealReason === null) addError('noDealReason', 'noDealNeedsReason');
+    if (followUp === null) addError('followUp', 'noDealNeedsFollowUp');
   }
-  if (followUp === FOLLOW_UP_PENDING && nextFollowUp === null) out.error('nextFollowUp', 'pendingNeedsNextDate');
-  if (date && nextFollowUp && nextFollowUp < date) out.error('nextFollowUp', 'nextBeforeDate', undefined, 'date');
+  if (followUp === FOLLOW_UP_PENDING && nextFollowUp === null) addError('nextFollowUp', 'pendingNeedsNextDate');
+  if (date && nextFollowUp && nextFollowUp < date) addError('nextFollowUp', 'nextBeforeDate', undefined, 'date');
 
   // Warnings.
-  if (ctx.duplicates && customerId && date && product && ctx.duplicates.has({ customerId, date, product })) {
-    out.warn('customerId', 'possibleDuplicate', { date, product });
+  if (ctx.duplicates && customerId && date && product && ctx.duplicates.contains(customerId, date, product)) {
+    addWarning('customerId', 'possibleDuplicate', { date, product });
   }
-  if (ctx.amountRanges && product && typeof amount === 'number' && typeof quantity === 'number' && deal) {
+  if (ctx.amountRanges && deal === YES && product && typeof amount === 'number' && amount > 0 && typeof quantity === 'number' && quantity > 0) {
     const range = ctx.amountRanges.get(product);
-    const price = range ? unitPrice({ product, deal, amount, quantity }) : null;
-    if (range && price !== null && price > range.limit) {
-      out.warn('amount', 'amountOutlier', { unitPrice: formatMoney(price), limit: formatMoney(range.limit) });
+    const price = amount / quantity;
+    if (range && price > range.limit) {
+      addWarning('amount', 'amountOutlier', { unitPrice: price.toFixed(2), limit: range.limit.toFixed(2) });
     }
   }
-  checkPersonalData('customerId', customerId, out);
-  checkPersonalData('note', note, out);
+  checkPersonalData('customerId', customerId);
+  checkPersonalData('note', note);
 
-  if (out.anyError) return { ok: false, entry: null, issues: out.issues };
+  const issues = found ?? [];
+  found = null;
+  if (errorBits !== 0) return { ok: false, entry: null, issues };
   const entry: LogEntry = {
     date: date as string,
     agent: agent as string,
@@ -208,33 +212,33 @@ export function validate(raw: RawEntry, ctx: ValidationContext): ValidationResul
     nextFollowUp: nextFollowUp as string | null,
     note: note as string | null,
   };
-  return { ok: true, entry, issues: out.issues };
+  return { ok: true, entry, issues };
 }
 
-/** Canonical 是/否 of a raw deal value (Yes/No, TRUE/FALSE, 1/0 …), or null. */
-function dealOf(raw: unknown, lists: ListValues): string | null {
-  const value = matchList(raw, listLookups(lists).deal);
-  return typeof value === 'string' ? value : null;
+export function validate(raw: RawEntry, ctx: ValidationContext): ValidationResult {
+  return validateCells(
+    raw.date, raw.agent, raw.customerId, raw.customerType, raw.newOrReturning, raw.channel, raw.region, raw.product,
+    raw.quantity, raw.amount, raw.deal, raw.dealType, raw.noDealReason, raw.followUp, raw.nextFollowUp, raw.note,
+    ctx,
+  );
 }
+
+let defaults: ListValues | null = null;
 
 /**
  * Which fields are required given the current deal and follow-up values: the form shows required markers from it
- * as the user types.
+ * as the user types. `lists` are the workbook's lists (defaults when omitted).
  */
-export function requiredFields(raw: RawEntry, lists: ListValues = DEFAULTS()): ReadonlySet<InputKey> {
+export function requiredFields(raw: RawEntry, listValues?: ListValues): ReadonlySet<InputKey> {
+  const lookups = listLookups(listValues ?? (defaults ??= defaultListValues()));
   const required = new Set<InputKey>(ALWAYS_REQUIRED);
-  const deal = dealOf(raw.deal, lists);
+  const deal = matchList(raw.deal, lookups.deal);
   if (deal === YES) {
     required.add('quantity').add('amount').add('dealType');
   } else if (deal === NO) {
     required.add('noDealReason').add('followUp');
   }
-  const followUp = matchList(raw.followUp, listLookups(lists).followUp);
-  if (followUp === FOLLOW_UP_PENDING) required.add('nextFollowUp');
+  if (matchList(raw.followUp, lookups.followUp) === FOLLOW_UP_PENDING) required.add('nextFollowUp');
   return required;
 }
 
-let defaults: ListValues | null = null;
-function DEFAULTS(): ListValues {
-  return (defaults ??= defaultListValues());
-}
