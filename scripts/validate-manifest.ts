@@ -29,11 +29,11 @@ function officeToolingParse(file: string): Problem | 'ok' | 'unavailable' {
   return 'ok';
 }
 
-function main(): void {
-  const file = process.argv[2] ?? 'manifest.xml';
+/** Checks one file; returns whether it passed. */
+function validateFile(file: string): boolean {
   if (!fs.existsSync(file)) {
     process.stderr.write(`validate-manifest: ${file} not found\n`);
-    process.exit(1);
+    return false;
   }
   const problems = checkManifest(fs.readFileSync(file, 'utf8'));
   // The Office parser is lenient with broken XML; run it only when our well-formedness check passed.
@@ -43,11 +43,15 @@ function main(): void {
   if (problems.length > 0) {
     process.stderr.write(`${file}: ${problems.length} problem(s)\n`);
     for (const p of problems) process.stderr.write(`  ✗ [${p.rule}] ${p.message}\n`);
-    process.exit(1);
+    return false;
   }
   const toolingNote =
     tooling === 'ok' ? 'office-addin-manifest info parsed it' : 'office-addin-manifest not installed, its parse skipped';
   process.stdout.write(`${file}: OK (offline rules passed; ${toolingNote})\n`);
+  return true;
 }
 
-main();
+// Every file named is checked (`npm run validate -- dist/manifest.xml` checks the source and the built manifest).
+const files = process.argv.slice(2);
+const results = (files.length > 0 ? files : ['manifest.xml']).map(validateFile);
+if (results.includes(false)) process.exit(1);
