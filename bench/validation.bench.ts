@@ -6,7 +6,7 @@
 import { mapHeaders } from '../src/core/schema';
 import type { LogEntry } from '../src/core/schema';
 import { buildAmountRanges, buildDuplicateIndex, validateRow, type ValidationContext } from '../src/core/validation';
-import { generateRows } from './validationRows';
+import { generateRows } from '../test/core/validation/generatedRows';
 
 const ROWS = 100_000;
 const RUNS = 5;

@@ -1,10 +1,10 @@
 /**
- * Generated inquiry-log rows for the validation bench and tests: realistic cell values as a sheet read gives them
+ * Generated inquiry-log rows for the validation bench and tests (shared by bench/validation.bench.ts): realistic cell values as a sheet read gives them
  * (dates as Excel serials or typed text, numbers, Chinese list values, customer IDs), about 80% valid, 20% with one
  * planted error each. Deterministic (seeded) so runs compare.
  */
-import { isoToSerial } from '../src/core/dates';
-import { COLUMNS, defaultListValues, LISTS, mapHeaders, type ColumnKey, type ListValues } from '../src/core/schema';
+import { isoToSerial } from '../../../src/core/dates';
+import { COLUMNS, defaultListValues, mapHeaders, type ColumnKey, type ListValues } from '../../../src/core/schema';
 
 export interface GeneratedRows {
   headers: string[];
@@ -94,6 +94,3 @@ export function generateRows(count: number, invalidShare = 0.2, seed = 42): Gene
   }
   return { headers, rows, planted, lists, today };
 }
-
-/** Keep the list label import used (English labels exist for every default list). */
-export const LIST_COUNT = Object.keys(LISTS).length;
