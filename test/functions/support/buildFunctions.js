@@ -1,0 +1,47 @@
+/**
+ * Builds only the custom functions, with the plugin setup webpack.config.js uses, into a directory given on the
+ * command line; prints {"errors": [...], "files": [...]} as JSON. Run as a child process by the metadata test so
+ * webpack and tsx load as they do under `npm run build`, outside jest's module system.
+ */
+'use strict';
+const path = require('path');
+const webpack = require('webpack');
+const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
+const ZhFunctionsPlugin = require('../../../scripts/build/zhFunctionsPlugin.js');
+
+const root = path.resolve(__dirname, '../../..');
+const outDir = process.argv[2];
+const input = path.join(root, 'src/functions/functions.ts');
+
+webpack(
+  {
+    mode: 'development',
+    context: root,
+    devtool: false,
+    target: ['web', 'es2019'],
+    entry: { functions: input },
+    output: { path: outDir, filename: '[name].js' },
+    resolve: { extensions: ['.ts', '.js'] },
+    module: {
+      rules: [
+        {
+          test: /\.ts$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'ts-loader',
+            options: { transpileOnly: true, compilerOptions: { module: 'es2020', target: 'es2019', sourceMap: false } },
+          },
+        },
+      ],
+    },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: './src/functions/functions.ts' }),
+      new ZhFunctionsPlugin({ source: 'functions.json', output: 'functions.zh-cn.json' }),
+    ],
+  },
+  (err, stats) => {
+    const errors = err ? [String(err.stack || err)] : stats.compilation.errors.map((e) => String(e.message || e));
+    const files = stats ? Object.keys(stats.compilation.assets).sort() : [];
+    process.stdout.write(JSON.stringify({ errors, files }));
+  },
+);
