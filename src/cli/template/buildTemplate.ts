@@ -30,7 +30,7 @@ export function buildTemplate(spec: TemplateSpec): ExcelJS.Workbook {
   // Recalculate everything on open: rows written by the kit carry no (or only our own) cached values.
   wb.calcProperties.fullCalcOnLoad = true;
   addLogSheet(wb, { lang: spec.lang, rows: spec.rawRows ?? (spec.rows ?? []).map(entryValues), extraColumns: spec.extraColumns, cacheResults: spec.cacheResults ?? true });
-  addReportSheet(wb, spec.lang);
+  addReportSheet(wb, spec.lang, spec.lists ?? defaultListValues());
   addDictSheet(wb, spec.lang, spec.lists ?? defaultListValues());
   return wb;
 }

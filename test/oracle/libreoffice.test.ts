@@ -1,0 +1,234 @@
+/**
+ * The spreadsheet oracle: a real spreadsheet engine (LibreOffice, headless, always-recalculate profile) opens the
+ * template the CLI writes, filled with generated log rows, and recalculates every formula. Its numbers must equal
+ * the TypeScript aggregation of the same rows: every native-formula report cell on 报表, the calculated columns
+ * 成交标记 / 月份 of every row, and the validation lists must still point at live workbook names.
+ * The workbooks are written WITHOUT cached formula results, so every value read back was computed by LibreOffice.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+import { buildTemplate } from '../../src/cli/template/buildTemplate';
+import { planBlocks } from '../../src/cli/template/reportSheet';
+import { aggregate, reportTotal, type ReportResults, type ReportRow } from '../../src/core/reports/aggregate';
+import { reportDef, type ValueId } from '../../src/core/reports/definitions';
+import type { ReportBlock } from '../../src/core/reports/formulaLayout';
+import { monthOf, serialToIso } from '../../src/core/dates';
+import { COLUMNS, LISTS, LIST_KEYS, LOG_SHEET, REPORT_SHEET, YES, type Lang, type ListValues, type LogEntry } from '../../src/core/schema';
+import { columnLetter } from '../../src/core/template';
+import { buildCli, runBin } from '../cli/buildCli';
+import { generateRows, SAMPLE_LISTS } from '../support/generateRows';
+import { sofficeConvert, sofficePath } from './soffice';
+
+jest.setTimeout(180_000);
+
+interface Case {
+  name: string;
+  lang: Lang;
+  rows: LogEntry[];
+  lists: ListValues;
+}
+
+const CASES: Case[] = [
+  // Several months, every list value, 否 rows, blanks, and a few products outside the list (counted in totals only).
+  { name: 'zh', lang: 'zh-CN', rows: generateRows(3000, 20261124, { endDate: '2026-06-30', days: 150, freeTextProductRate: 0.02 }), lists: SAMPLE_LISTS },
+  { name: 'en', lang: 'en-US', rows: generateRows(600, 7, { endDate: '2026-05-31', days: 70 }), lists: SAMPLE_LISTS },
+];
+
+/** Probe cells (test only): each workbook name must resolve to its 字典 list after the round trip. */
+const PROBE_SHEET = 'probe';
+
+let work: string;
+const recalculated = new Map<string, ExcelJS.Workbook>();
+let blankFromBin: ExcelJS.Workbook;
+
+beforeAll(async () => {
+  sofficePath(); // fails the whole file with the install command when LibreOffice is missing
+  work = fs.mkdtempSync(path.join(os.tmpdir(), 'shop-stats-oracle-'));
+  const inputs: string[] = [];
+  for (const c of CASES) {
+    const wb = buildTemplate({ lang: c.lang, rows: c.rows, lists: c.lists, cacheResults: false });
+    const probe = wb.addWorksheet(PROBE_SHEET);
+    LIST_KEYS.forEach((k, i) => {
+      probe.getCell(i + 1, 1).value = { formula: `ROWS(${LISTS[k].rangeName})` } as ExcelJS.CellFormulaValue;
+      probe.getCell(i + 1, 2).value = { formula: `INDEX(${LISTS[k].rangeName},ROWS(${LISTS[k].rangeName}))` } as ExcelJS.CellFormulaValue;
+    });
+    const file = path.join(work, `${c.name}.xlsx`);
+    await wb.xlsx.writeFile(file);
+    inputs.push(file);
+  }
+  // The compiled CLI writes the blank template the way a user gets it.
+  const bin = buildCli();
+  const blank = path.join(work, 'blank.xlsx');
+  const made = runBin(bin, ['template', '--out', blank]);
+  fs.rmSync(path.dirname(path.dirname(bin)), { recursive: true, force: true });
+  expect(made.status).toBe(0);
+  inputs.push(blank);
+
+  const outputs = sofficeConvert(inputs, 'xlsx', path.join(work, 'recalculated'));
+  for (const [i, out] of outputs.entries()) {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    if (i < CASES.length) recalculated.set(CASES[i].name, wb);
+    else blankFromBin = wb;
+  }
+});
+
+afterAll(() => {
+  if (work) fs.rmSync(work, { recursive: true, force: true });
+});
+
+// ------------------------------------------------------------------ reading results
+
+type Result = number | string | null;
+
+/** A recalculated cell's value: formula result (0 kept), dates as ISO, "" as null; errors fail loudly. */
+function resultOf(cell: ExcelJS.Cell): Result {
+  const raw: unknown = cell.type === ExcelJS.ValueType.Formula ? cell.result : cell.value;
+  if (raw === undefined || raw === null || raw === '') return null;
+  if (raw instanceof Date) return raw.toISOString().slice(0, 10);
+  if (typeof raw === 'object' && raw !== null && 'error' in raw) throw new Error(`${cell.address}: ${(raw as { error: string }).error} (${cell.formula})`);
+  if (typeof raw === 'number' || typeof raw === 'string') return raw;
+  return String(raw);
+}
+
+/** Expected value of a report cell: counts and sums default to 0 for a group with no rows; ratios to blank. */
+function expectedValue(row: ReportRow | undefined, value: ValueId): number | null {
+  const v = row?.[value];
+  if (v === undefined || v === null) return value === 'conversion' || value === 'share' ? null : 0;
+  return v;
+}
+
+function assertClose(actual: Result, expected: number | null, value: ValueId, where: string): void {
+  if (expected === null) {
+    expect({ where, actual }).toEqual({ where, actual: null });
+    return;
+  }
+  if (typeof actual !== 'number') throw new Error(`${where}: expected ${expected}, LibreOffice gave ${JSON.stringify(actual)}`);
+  const tolerance = value === 'amount' ? 1e-6 : value === 'conversion' || value === 'share' ? 1e-9 : 0;
+  if (Math.abs(actual - expected) > tolerance) throw new Error(`${where}: expected ${expected}, LibreOffice gave ${actual}`);
+}
+
+/** Sum rows of a 2-D report over column keys (the 合计 column) or over row keys (the 合计 row). */
+function sumRows(rows: readonly ReportRow[], def: ReturnType<typeof reportDef>): ReportRow {
+  const sum: Record<string, number> = {};
+  for (const r of rows) for (const v of def.values) sum[v.id] = (sum[v.id] ?? 0) + ((r[v.id] as number | null) ?? 0);
+  return { key: '', ...sum } as ReportRow;
+}
+
+/** Compare one block's cells; returns the number of cells compared. */
+function compareBlock(sheet: ExcelJS.Worksheet, block: ReportBlock, results: ReportResults, caseName: string): number {
+  const def = reportDef(block.id);
+  const rows = results[block.id];
+  let compared = 0;
+  const at = (row: number, col: number) => `${caseName} ${block.id} ${columnLetter(col - 1)}${row}`;
+
+  for (const dataRow of block.dataRows) {
+    let key = dataRow.key;
+    if (key === null) {
+      // Daily: the key cell computes the date; the window ends at the latest logged date.
+      const date = resultOf(sheet.getCell(dataRow.row, block.keyCol));
+      expect(typeof date).toBe('string');
+      key = date as string;
+    }
+    for (const vc of block.valueColumns) {
+      let expected: ReportRow | undefined;
+      if (!def.columns) expected = rows.find((r) => r.key === key);
+      else if (vc.total) expected = sumRows(rows.filter((r) => r.key === key), def);
+      else expected = rows.find((r) => r.key === key && r.column === vc.column);
+      assertClose(resultOf(sheet.getCell(dataRow.row, vc.col)), expectedValue(expected, vc.value), vc.value, at(dataRow.row, vc.col));
+      compared++;
+    }
+  }
+
+  // Totals row.
+  for (const vc of block.valueColumns) {
+    let expected: ReportRow;
+    if (block.id === 'daily') {
+      // The daily totals add up the window shown.
+      const keys = new Set(block.dataRows.map((d) => resultOf(sheet.getCell(d.row, block.keyCol))));
+      expected = reportTotal('daily', rows.filter((r) => keys.has(r.key)));
+    } else if (!def.columns) expected = reportTotal(block.id, rows);
+    else if (vc.total) expected = sumRows(rows, def);
+    else expected = sumRows(rows.filter((r) => r.column === vc.column), def);
+    assertClose(resultOf(sheet.getCell(block.totalRow, vc.col)), expectedValue(expected, vc.value), vc.value, at(block.totalRow, vc.col));
+    compared++;
+  }
+  return compared;
+}
+
+// ------------------------------------------------------------------ tests
+
+describe.each(CASES)('LibreOffice recalculation of the $name template', (c) => {
+  it('computes every native-formula report cell equal to the TypeScript aggregation', () => {
+    const wb = recalculated.get(c.name)!;
+    const sheet = wb.getWorksheet(REPORT_SHEET)!;
+    const results = aggregate(c.rows, { lists: c.lists });
+    let compared = 0;
+    for (const block of planBlocks(c.lang, c.lists)) compared += compareBlock(sheet, block, results, c.name);
+    expect(compared).toBeGreaterThan(400);
+    // The data really exercised the reports: deals and no-deal rows, several months, amounts.
+    const total = reportTotal('channel', results.channel);
+    expect(total.inquiries).toBe(c.rows.length);
+    expect(total.deals).toBeGreaterThan(0);
+    expect(total.deals).toBeLessThan(c.rows.length);
+    expect(new Set(c.rows.map((r) => r.date.slice(0, 7))).size).toBeGreaterThanOrEqual(2);
+  });
+
+  it('computes 成交标记 and 月份 for every row', () => {
+    const sheet = recalculated.get(c.name)!.getWorksheet(LOG_SHEET)!;
+    const flagCol = COLUMNS.findIndex((x) => x.key === 'dealFlag') + 1;
+    const monthCol = COLUMNS.findIndex((x) => x.key === 'month') + 1;
+    c.rows.forEach((entry, i) => {
+      const row = sheet.getRow(i + 2);
+      expect({ row: i + 2, flag: resultOf(row.getCell(flagCol)) }).toEqual({ row: i + 2, flag: entry.deal === YES ? 1 : 0 });
+      const month = resultOf(row.getCell(monthCol));
+      const iso = typeof month === 'number' ? serialToIso(month) : month;
+      expect({ row: i + 2, month: iso }).toEqual({ row: i + 2, month: monthOf(entry.date) });
+    });
+    // The table range grew with the data: the row after the last one is outside it and empty.
+    expect(row(sheet, c.rows.length + 2)).toBeNull();
+  });
+
+  it('keeps the validation lists on the log columns and the workbook names behind them', () => {
+    const wb = recalculated.get(c.name)!;
+    const sheet = wb.getWorksheet(LOG_SHEET)!;
+    const dv = (sheet as unknown as { dataValidations: { model: Record<string, { type: string; formulae: unknown[] }> } }).dataValidations.model;
+    for (const [i, col] of COLUMNS.entries()) {
+      if (col.type !== 'list') continue;
+      const rule = dv[`${columnLetter(i)}2`];
+      expect({ column: col.key, type: rule?.type, source: rule?.formulae[0] }).toEqual({ column: col.key, type: 'list', source: LISTS[col.list!].rangeName });
+      // The rule covers rows typed later too.
+      expect(dv[`${columnLetter(i)}${c.rows.length + 1000}`]?.formulae[0]).toBe(LISTS[col.list!].rangeName);
+    }
+    const probe = wb.getWorksheet(PROBE_SHEET)!;
+    LIST_KEYS.forEach((k, i) => {
+      expect({ list: k, rows: resultOf(probe.getCell(i + 1, 1)) }).toEqual({ list: k, rows: c.lists[k].length });
+      expect({ list: k, last: resultOf(probe.getCell(i + 1, 2)) }).toEqual({ list: k, last: c.lists[k][c.lists[k].length - 1] });
+    });
+  });
+});
+
+describe('the blank template written by the compiled CLI', () => {
+  it('opens in LibreOffice with every report at zero and the calculated columns in place', () => {
+    const sheet = blankFromBin.getWorksheet(REPORT_SHEET)!;
+    const empty = aggregate([], {});
+    let compared = 0;
+    for (const block of planBlocks('zh-CN', Object.fromEntries(LIST_KEYS.map((k) => [k, LISTS[k].items.map((x) => x.value)])) as ListValues)) {
+      if (block.id === 'daily') continue; // an empty log's window ends today: nothing to compare but zeros below
+      compared += compareBlock(sheet, block, empty, 'blank');
+    }
+    expect(compared).toBeGreaterThan(200);
+    const log = blankFromBin.getWorksheet(LOG_SHEET)!;
+    const flagCol = COLUMNS.findIndex((x) => x.key === 'dealFlag') + 1;
+    expect(resultOf(log.getCell(2, flagCol))).toBe(0);
+  });
+});
+
+function row(sheet: ExcelJS.Worksheet, n: number): Result {
+  const r = sheet.getRow(n);
+  const values = (r.values as unknown[]).filter((v) => v !== null && v !== undefined);
+  return values.length === 0 ? null : JSON.stringify(values);
+}
+
