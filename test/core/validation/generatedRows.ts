@@ -3,7 +3,7 @@
  * (dates as Excel serials or typed text, numbers, Chinese list values, customer IDs), about 80% valid, 20% with one
  * planted error each. Deterministic (seeded) so runs compare.
  */
-import { isoToSerial } from '../../../src/core/dates';
+import { isoToSerial, serialToIso } from '../../../src/core/dates';
 import { COLUMNS, defaultListValues, mapHeaders, type ColumnKey, type ListValues } from '../../../src/core/schema';
 
 export interface GeneratedRows {
@@ -30,6 +30,14 @@ export const PLANTED_KINDS = [
   'futureDate', 'impossibleDate', 'noReason', 'dealNoAmount', 'textAmount', 'badRegion', 'negativeQty', 'missingCustomer', 'controlChar', 'pendingNoDate',
 ] as const;
 
+/** The same date as a person might type it. */
+function typedDate(iso: string, r: number): string {
+  const [y, m, d] = iso.split('-');
+  if (r < 0.3) return `${y}/${m}/${d}`;
+  if (r < 0.6) return `${y}年${Number(m)}月${Number(d)}日`;
+  return iso;
+}
+
 export function generateRows(count: number, invalidShare = 0.2, seed = 42): GeneratedRows {
   const random = rng(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)];
@@ -48,7 +56,7 @@ export function generateRows(count: number, invalidShare = 0.2, seed = 42): Gene
     const dateSerial = todaySerial - Math.floor(random() * 300);
     const deal = random() < 0.35;
     // Most dates come out of Excel as serials; some were pasted as text.
-    cells[at.date] = random() < 0.85 ? dateSerial : pick(['2026/03/15', '2026-06-01', '2026年7月8日']);
+    cells[at.date] = random() < 0.85 ? dateSerial : typedDate(serialToIso(dateSerial), random());
     cells[at.agent] = pick(lists.agent);
     cells[at.customerId] = random() < 0.7 ? `tb${Math.floor(random() * 1e8)}` : `买家_${Math.floor(random() * 1e5)}`;
     cells[at.customerType] = pick(lists.customerType);
@@ -77,7 +85,10 @@ export function generateRows(count: number, invalidShare = 0.2, seed = 42): Gene
     if (random() < invalidShare) {
       kind = pick(PLANTED_KINDS);
       switch (kind) {
-        case 'futureDate': cells[at.date] = todaySerial + 1 + Math.floor(random() * 30); break;
+        case 'futureDate':
+          cells[at.date] = todaySerial + 1 + Math.floor(random() * 30);
+          if (cells[at.nextFollowUp] !== '') cells[at.nextFollowUp] = (cells[at.date] as number) + 3;
+          break;
         case 'impossibleDate': cells[at.date] = '2026-02-30'; break;
         case 'noReason': cells[at.deal] = '否'; cells[at.amount] = ''; cells[at.dealType] = ''; cells[at.noDealReason] = ''; cells[at.followUp] = '已跟进'; break;
         case 'dealNoAmount': cells[at.deal] = '是'; cells[at.quantity] = 2; cells[at.amount] = ''; cells[at.dealType] = '零售'; cells[at.noDealReason] = ''; break;
