@@ -268,7 +268,7 @@ export class MemoryWorkbook implements Workbook {
       throw new WorkbookError('notSupported', fill(workbookText.errNotSupported, { set: 'ExcelApi 1.8' }), false);
     }
     if (!this.sheets.includes(REPORT_SHEET)) this.sheets.push(REPORT_SHEET);
-    this.reports = buildMemoryReports(log, options);
+    this.reports = buildMemoryReports(log, await this.readLists(), options);
     this.writes++;
     this.changed();
     return { mode: options.mode, built: [...this.reports.built], placed: { ...this.reports.placed } };
@@ -278,7 +278,7 @@ export class MemoryWorkbook implements Workbook {
     await this.roundTrip();
     if (!this.reports) return;
     const log = this.requireLog();
-    this.reports = buildMemoryReports(log, { lang: this.reports.lang, mode: this.reports.mode, reports: this.reports.built });
+    this.reports = buildMemoryReports(log, await this.readLists(), { lang: this.reports.lang, mode: this.reports.mode, reports: this.reports.built });
     this.changed();
   }
 

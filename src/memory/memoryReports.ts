@@ -1,8 +1,13 @@
-/** Reports in the in-memory workbook: the same slots as the Office layout, values from the log's rows. */
+/**
+ * Reports in the in-memory workbook: placed in the same slots as on a real 报表 sheet (core planReportSheet) and
+ * computed with the core aggregation over the log's valid rows — what the PivotTables would show after a refresh.
+ */
+import { todayIso } from '../core/dates';
 import { REPORT_IDS, type ReportId } from '../core/reportIds';
-import type { Lang } from '../core/schema';
+import { a1, aggregate, planReportSheet, type ReportResults } from '../core/reports';
+import { mapHeaders, type Lang, type ListValues, type LogEntry } from '../core/schema';
+import { validateRow } from '../core/validation';
 import type { ReportBuildOptions } from '../core/workbook';
-import { reportSlots, slotAddress } from '../excel/reportLayout';
 import type { MemoryTable } from './MemoryWorkbook';
 
 export interface MemoryReports {
@@ -12,11 +17,30 @@ export interface MemoryReports {
   placed: Partial<Record<ReportId, string>>;
   /** Rows of the log the reports were computed over (a refresh after new rows raises it). */
   sourceRows: number;
+  results: Partial<ReportResults>;
 }
 
-export function buildMemoryReports(log: MemoryTable, options: ReportBuildOptions): MemoryReports {
+/** The log's rows that pass validation, as canonical entries (invalid rows are what the check view is for). */
+export function validEntries(log: MemoryTable, lists: ListValues): LogEntry[] {
+  const positions = mapHeaders(log.headers).positions;
+  const ctx = { today: todayIso(), lists };
+  const out: LogEntry[] = [];
+  for (const r of log.rows) {
+    const result = validateRow(r, positions, ctx);
+    if (result.ok && result.entry) out.push(result.entry);
+  }
+  return out;
+}
+
+export function buildMemoryReports(log: MemoryTable, lists: ListValues, options: ReportBuildOptions): MemoryReports {
   const ids = options.reports ?? [...REPORT_IDS];
   const placed: Partial<Record<ReportId, string>> = {};
-  for (const slot of reportSlots(ids)) placed[slot.id] = slotAddress(slot);
-  return { lang: options.lang, mode: options.mode, built: [...ids], placed, sourceRows: log.rows.length };
+  for (const slot of planReportSheet(options.lang, lists).slots) {
+    if (ids.includes(slot.id)) placed[slot.id] = a1(slot.anchor.row, slot.anchor.col);
+  }
+  const entries = validEntries(log, lists);
+  const all = aggregate(entries, { lists });
+  const results: Partial<ReportResults> = {};
+  for (const id of ids) results[id] = all[id];
+  return { lang: options.lang, mode: options.mode, built: [...ids], placed, sourceRows: entries.length, results };
 }

@@ -1,0 +1,86 @@
+/**
+ * Read the whole log in row chunks sized under Excel on the web's 5 MB request limit. The first round trip reads
+ * the header, the body size and the first chunk together; each further chunk is one round trip. Between chunks the
+ * caller sees progress and may cancel (AbortSignal → WorkbookError 'cancelled').
+ */
+import { workbookText } from '../core/i18n/workbook';
+import { isBlankRow } from '../core/logCells';
+import { LOG_TABLE } from '../core/schema';
+import { WorkbookError, type LogSnapshot, type ReadLogOptions } from '../core/workbook';
+import { layoutFrom, type LogLayout } from './layout';
+import type { RunFn } from './run';
+
+/** Stay well under 5 MB per response. */
+export const MAX_CHUNK_BYTES = 2_000_000;
+/** Generous bytes per cell in the JSON response (CJK text is 3 bytes per character in UTF-8, plus quoting). */
+export const BYTES_PER_CELL = 32;
+/** Columns assumed for the first chunk, read before the real width is known. */
+const ASSUMED_COLUMNS = 32;
+
+export function chunkRowsFor(columns: number, requested?: number): number {
+  const safe = Math.max(1, Math.floor(MAX_CHUNK_BYTES / (Math.max(1, columns) * BYTES_PER_CELL)));
+  return Math.max(1, Math.min(requested ?? safe, safe));
+}
+
+function cancelled(): WorkbookError {
+  return new WorkbookError('cancelled', workbookText.errCancelled, false);
+}
+
+export interface ReadLogResult {
+  snapshot: LogSnapshot;
+  layout: LogLayout;
+  /** Round trips used (for the bench's table). */
+  chunks: number;
+}
+
+/**
+ * Each chunk is its own Excel.run, so the time-out applies per round trip (a 100,000-row read is many seconds in
+ * total) and an entry submitted meanwhile is not held up behind the whole read.
+ */
+export async function readLog(run: RunFn, options: ReadLogOptions = {}): Promise<ReadLogResult> {
+  if (options.signal?.aborted) throw cancelled();
+  const firstChunk = chunkRowsFor(ASSUMED_COLUMNS, options.chunkRows);
+  const head = await run(async (ctx) => {
+    const table = ctx.workbook.tables.getItem(LOG_TABLE);
+    const sheet = table.worksheet.load('name');
+    const header = table.getHeaderRowRange().load('values,rowIndex,columnIndex');
+    const body = table.getDataBodyRange().load('rowCount,columnCount');
+    const first = table.getDataBodyRange().getRow(0).getResizedRange(firstChunk - 1, 0).load('values');
+    await ctx.sync();
+    return {
+      layout: layoutFrom(sheet.name, header.values as unknown[][], header.rowIndex + 1, header.columnIndex),
+      total: body.rowCount,
+      columns: body.columnCount,
+      first: first.values as unknown[][],
+    };
+  });
+
+  const { layout, total } = head;
+  const chunk = chunkRowsFor(head.columns, options.chunkRows);
+  const rows: unknown[][] = head.first.slice(0, Math.min(firstChunk, total));
+  let chunks = 1;
+  options.onProgress?.(rows.length, total);
+  while (rows.length < total) {
+    if (options.signal?.aborted) throw cancelled();
+    const start = rows.length;
+    const n = Math.min(chunk, total - start);
+    const part = await run(async (ctx) => {
+      const range = ctx.workbook.tables.getItem(LOG_TABLE).getDataBodyRange().getRow(start).getResizedRange(n - 1, 0).load('values');
+      await ctx.sync();
+      return range.values as unknown[][];
+    });
+    chunks++;
+    for (const r of part) rows.push(r);
+    options.onProgress?.(rows.length, total);
+  }
+  if (options.signal?.aborted) throw cancelled();
+  // Trailing rows with no input (a fresh template's placeholder row) are not entries.
+  let end = rows.length;
+  while (end > 0 && isBlankRow(rows[end - 1], layout.positions)) end--;
+  rows.length = end;
+  return {
+    snapshot: { headers: layout.headers, positions: layout.positions, rows, firstSheetRow: layout.bodyRow + 1 },
+    layout,
+    chunks,
+  };
+}

@@ -1,0 +1,166 @@
+/**
+ * The eight reports on sheet 报表, as real PivotTables over the log table (ExcelApi 1.8) or as native-formula
+ * blocks (COUNTIFS/SUMIFS, shareable, and the fallback without the pivot API). Both use the slots of
+ * core/reports planReportSheet, so the two modes share one layout and nothing overlaps.
+ * Round trips: 1 read (tables, sheets), 1 read (lists, log headers, our existing pivots/charts), 1 write
+ * (delete ours, clear the slots, build everything). Rebuilding deletes our previous objects by name first.
+ */
+import { t } from '../core/i18n';
+import type { ReportId } from '../core/reportIds';
+import { REPORT_IDS } from '../core/reportIds';
+import {
+  VALUES, planReportSheet, reportDef, a1, type ChartSpec, type ReportBlock, type SheetSlot, type ValueDef,
+} from '../core/reports';
+import { LISTS, LIST_KEYS, LOG_TABLE, REPORT_SHEET, defaultListValues, header, type Lang, type ListValues } from '../core/schema';
+import { detectLang } from '../core/templatePlan';
+import { fill } from '../core/i18n';
+import { workbookText } from '../core/i18n/workbook';
+import { WorkbookError, type ReportBuildOptions, type ReportBuildResult } from '../core/workbook';
+import type { Capabilities } from './requirements';
+import type { RunFn } from './run';
+
+/** Our objects on 报表 carry this prefix, so a rebuild deletes exactly them and never the user's own. */
+export const REPORT_PREFIX = 'ShopStats_';
+export const pivotName = (id: ReportId): string => `${REPORT_PREFIX}${id}`;
+export const chartName = (id: ReportId): string => `${REPORT_PREFIX}${id}_chart`;
+
+type ChartType = 'ColumnClustered' | 'BarClustered' | 'ColumnStacked' | 'Line';
+const CHART_TYPES: Record<ChartSpec['kind'], ChartType> = { column: 'ColumnClustered', bar: 'BarClustered', stackedColumn: 'ColumnStacked', line: 'Line' };
+
+const rangeOf = (r: { top: number; left: number; bottom: number; right: number }): string => `${a1(r.top, r.left)}:${a1(r.bottom, r.right)}`;
+
+interface ReportRead {
+  lang: Lang;
+  lists: ListValues;
+  sheetExists: boolean;
+  ourPivots: string[];
+  ourCharts: string[];
+}
+
+async function readForReports(ctx: Excel.RequestContext, fallback: Lang): Promise<ReportRead> {
+  const tables = ctx.workbook.tables.load('items/name');
+  const sheets = ctx.workbook.worksheets.load('items/name');
+  await ctx.sync();
+  const tableNames = new Set(tables.items.map((x) => x.name));
+  if (!tableNames.has(LOG_TABLE)) throw new WorkbookError('noTemplate', workbookText.errNoTemplate, false);
+  const sheetExists = sheets.items.some((s) => s.name === REPORT_SHEET);
+  const header = ctx.workbook.tables.getItem(LOG_TABLE).getHeaderRowRange().load('values');
+  const bodies = LIST_KEYS.filter((k) => tableNames.has(LISTS[k].tableName)).map((k) => ({
+    key: k,
+    range: ctx.workbook.tables.getItem(LISTS[k].tableName).getDataBodyRange().load('values'),
+  }));
+  const sheet = sheetExists ? ctx.workbook.worksheets.getItem(REPORT_SHEET) : null;
+  const pivots = sheet ? sheet.pivotTables.load('items/name') : null;
+  const charts = sheet ? sheet.charts.load('items/name') : null;
+  await ctx.sync();
+  const lists = defaultListValues();
+  for (const b of bodies) lists[b.key] = (b.range.values as unknown[][]).map((r) => String(r[0] ?? '').trim()).filter((v) => v !== '');
+  const ours = (names: string[]) => names.filter((n) => n.startsWith(REPORT_PREFIX));
+  return {
+    lang: detectLang((header.values as unknown[][])[0] ?? [], fallback),
+    lists,
+    sheetExists,
+    ourPivots: pivots ? ours(pivots.items.map((p) => p.name)) : [],
+    ourCharts: charts ? ours(charts.items.map((c) => c.name)) : [],
+  };
+}
+
+function writeCells(sheet: Excel.Worksheet, block: ReportBlock): void {
+  for (const cell of block.cells) {
+    const range = sheet.getRange(a1(cell.row, cell.col));
+    if (cell.numberFormat) range.numberFormat = [[cell.numberFormat]];
+    if (cell.formula !== undefined) range.formulas = [[cell.formula]];
+    else if (cell.value !== undefined) range.values = [[cell.value]];
+    if (cell.style === 'title' || cell.style === 'header' || cell.style === 'total') range.format.font.bold = true;
+  }
+}
+
+function addChart(sheet: Excel.Worksheet, id: ReportId, spec: ChartSpec, source: Excel.Range, title: string, caps: Capabilities): void {
+  const chart = sheet.charts.add(CHART_TYPES[spec.kind], source, 'Columns');
+  chart.name = chartName(id);
+  chart.title.text = title;
+  chart.setPosition(a1(spec.placement.top, spec.placement.left), a1(spec.placement.bottom, spec.placement.right));
+  if (!caps.chartSeries) return;
+  // Formula mode: plot only the chosen values, with the key column as categories.
+  spec.series.forEach((s, i) => {
+    const series = i === 0 ? chart.series.getItemAt(0) : chart.series.add(s.name);
+    series.setValues(sheet.getRange(rangeOf(s.values)));
+    series.setXAxisValues(sheet.getRange(rangeOf(spec.categories)));
+    series.name = s.name;
+  });
+}
+
+/** One value of a report as a pivot data hierarchy, summarised explicitly (never "Automatic"). */
+function addValue(pivot: Excel.PivotTable, value: ValueDef, lang: Lang): Excel.DataPivotHierarchy {
+  const agg = value.aggregation;
+  const source = agg.kind === 'sum' || agg.kind === 'average' ? header(agg.column, lang) : header('customerId', lang);
+  const data = pivot.dataHierarchies.add(pivot.hierarchies.getItem(source));
+  data.summarizeBy = agg.kind === 'sum' ? 'Sum' : agg.kind === 'average' ? 'Average' : 'Count';
+  if (agg.kind === 'shareOfTotal') data.showAs = { calculation: 'PercentOfColumnTotal' };
+  data.name = t(value.label, lang);
+  data.numberFormat = value.numberFormat;
+  return data;
+}
+
+function addPivot(ctx: Excel.RequestContext, sheet: Excel.Worksheet, slot: SheetSlot, lang: Lang, caps: Capabilities): void {
+  const def = reportDef(slot.id);
+  const title = sheet.getRange(a1(slot.anchor.row, slot.anchor.col));
+  title.values = [[t(def.title, lang)]];
+  title.format.font.bold = true;
+  const pivot = sheet.pivotTables.add(pivotName(slot.id), ctx.workbook.tables.getItem(LOG_TABLE), sheet.getRange(a1(slot.anchor.row + 2, slot.anchor.col)));
+  const rowName = header(def.rows, lang);
+  const rows = pivot.rowHierarchies.add(pivot.hierarchies.getItem(rowName));
+  if (def.columns) pivot.columnHierarchies.add(pivot.hierarchies.getItem(header(def.columns, lang)));
+  if (def.filter) {
+    const filterName = header(def.filter.column, lang);
+    const filter = pivot.filterHierarchies.add(pivot.hierarchies.getItem(filterName));
+    if (caps.pivotFilter) filter.fields.getItem(filterName).applyFilter({ manualFilter: { selectedItems: [def.filter.equals] } });
+  }
+  const data = new Map(def.values.map((v) => [v.id, addValue(pivot, v, lang)]));
+  const field = rows.fields.getItem(rowName);
+  // Dates ('key' order) and list order are how a pivot lists items by default; only value orders need a sort.
+  if (def.sort.by !== 'key' && def.sort.by !== 'list' && caps.pivotSort) field.sortByValues('Descending', data.get(def.sort.by) ?? data.get(VALUES.inquiries.id)!);
+  if (slot.block.chart) addChart(sheet, slot.id, { ...slot.block.chart, series: [] }, pivot.layout.getRange(), t(def.title, lang), { ...caps, chartSeries: false });
+}
+
+export async function buildReports(run: RunFn, options: ReportBuildOptions, caps: Capabilities): Promise<ReportBuildResult> {
+  if (options.mode === 'pivot' && !caps.pivots) throw new WorkbookError('notSupported', fill(workbookText.errNotSupported, { set: 'ExcelApi 1.8' }), false);
+  const ids = options.reports ?? [...REPORT_IDS];
+  return run(async (ctx) => {
+    const read = await readForReports(ctx, options.lang);
+    const plan = planReportSheet(read.lang, read.lists);
+    const slots = plan.slots.filter((s) => ids.includes(s.id));
+
+    const sheet = read.sheetExists ? ctx.workbook.worksheets.getItem(REPORT_SHEET) : ctx.workbook.worksheets.add(REPORT_SHEET);
+    // Rebuild: our previous objects for these reports go first, then their slots are cleared.
+    for (const s of slots) {
+      if (read.ourPivots.includes(pivotName(s.id))) sheet.pivotTables.getItem(pivotName(s.id)).delete();
+      if (read.ourCharts.includes(chartName(s.id))) sheet.charts.getItem(chartName(s.id)).delete();
+      sheet.getRange(rangeOf(s.reserved)).clear('All');
+    }
+    plan.columnWidths.forEach((w, i) => {
+      sheet.getRange(`${a1(1, i + 1).replace(/\d+$/, '')}:${a1(1, i + 1).replace(/\d+$/, '')}`).format.columnWidth = Math.round((w * 7 + 5) * 0.75);
+    });
+    for (const s of slots) {
+      if (options.mode === 'pivot') addPivot(ctx, sheet, s, read.lang, caps);
+      else {
+        writeCells(sheet, s.block);
+        const chart = s.block.chart;
+        if (chart) addChart(sheet, s.id, chart, sheet.getRange(rangeOf(chart.series[0]?.values ?? chart.categories)), t(reportDef(s.id).title, read.lang), caps);
+      }
+    }
+    await ctx.sync();
+    const placed: ReportBuildResult['placed'] = {};
+    for (const s of slots) placed[s.id] = a1(s.anchor.row, s.anchor.col);
+    return { mode: options.mode, built: slots.map((s) => s.id), placed };
+  });
+}
+
+/** Pivot mode: refresh every pivot (new rows appear). Formula blocks are live and need nothing. */
+export async function refreshReports(run: RunFn, caps: Capabilities): Promise<void> {
+  if (!caps.pivots) return;
+  await run(async (ctx) => {
+    ctx.workbook.pivotTables.refreshAll();
+    await ctx.sync();
+  });
+}
