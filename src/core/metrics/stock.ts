@@ -172,8 +172,9 @@ export function ssHistory(
   leadTimeSd: unknown = null,
   reviewDays: unknown = null,
 ): number {
-  const level = stockServiceLevel(serviceLevelValue);
+  // Scalar arguments first (in order), then the range, so a bad lead time is reported before a short history.
   const lead = nonNegative(leadTime, P.leadTime.label);
+  const level = stockServiceLevel(serviceLevelValue);
   const leadSd = optionalNonNegative(leadTimeSd, P.leadTimeSd.label);
   const review = optionalNonNegative(reviewDays, P.reviewDays.label);
   const stats = salesStats(dailySales);
