@@ -1,0 +1,103 @@
+/**
+ * Shared set-up for the end-to-end tests: Debian's Chromium driven by playwright-core (never a downloaded browser),
+ * the built dist/ served locally, office.js from the CDN replaced by a local stand-in, and every other outside
+ * request refused so nothing leaves the machine.
+ */
+import { existsSync, mkdirSync } from 'fs';
+import { join, resolve } from 'path';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { serveStatic, type StaticServer } from './serve';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const DIST = resolve(process.env.SHOP_STATS_DIST ?? join(__dirname, '../../dist'));
+export const SCREENSHOTS = resolve(__dirname, '../../test-results/screenshots');
+const OFFICE_CDN = /^https:\/\/appsforoffice\.microsoft\.com\//;
+
+/**
+ * What office.js does in a plain browser: onReady resolves with no host. `absent` simulates the CDN failing
+ * to load (no Office global at all).
+ */
+export type OfficeStub = 'noHost' | 'absent';
+
+const NO_HOST_SCRIPT = `window.Office = {
+  onReady: function (cb) { var info = { host: null, platform: null }; if (cb) cb(info); return Promise.resolve(info); },
+  context: {},
+  HostType: { Excel: 'Excel' }
+};`;
+
+export interface Harness {
+  browser: Browser;
+  server: StaticServer;
+  close(): Promise<void>;
+}
+
+export function requireDist(): void {
+  if (!existsSync(join(DIST, 'taskpane.html'))) {
+    throw new Error(`${DIST}/taskpane.html is missing: run \`npm run build\` first (npm test's pretest step does it).`);
+  }
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Chromium not found at ${CHROMIUM}: install it with \`sudo apt-get install -y chromium\` (or set CHROMIUM_PATH).`);
+  }
+}
+
+export async function startHarness(): Promise<Harness> {
+  requireDist();
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const server = await serveStatic(DIST);
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+  return {
+    browser,
+    server,
+    close: async () => {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+export interface PageWatch {
+  page: Page;
+  /** Console errors and uncaught exceptions seen so far. */
+  errors: string[];
+}
+
+export async function openPage(h: Harness, path: string, office: OfficeStub = 'noHost', options: { width?: number; height?: number } = {}): Promise<PageWatch> {
+  const context = await h.browser.newContext({ viewport: { width: options.width ?? 1280, height: options.height ?? 900 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  // Name the failing URL (the console only says "404").
+  page.on('response', (r) => {
+    if (r.status() >= 400) errors.push(`HTTP ${r.status()} ${r.url()}`);
+  });
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(h.server.url)) return route.continue();
+    if (OFFICE_CDN.test(url)) {
+      return office === 'absent'
+        ? route.fulfill({ status: 200, contentType: 'text/javascript', body: '/* office.js unavailable */' })
+        : route.fulfill({ status: 200, contentType: 'text/javascript', body: NO_HOST_SCRIPT });
+    }
+    return route.abort();
+  });
+  await page.goto(h.server.url + path);
+  return { page, errors };
+}
+
+/** A form control by its visible label (a required field's label ends with "*"). */
+export function control(page: Page, label: string): Locator {
+  const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return page.getByLabel(new RegExp(`^${escaped}\\s*\\*?$`));
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  const file = join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
