@@ -11,6 +11,8 @@ import { HEADER_FILL, TITLE_FONT } from './cells';
 
 /** Blank rows between two report blocks. */
 const GAP_ROWS = 2;
+/** Rows that fit on one printed landscape page at the fit-to-width scale (conservative): blocks never straddle pages. */
+const PRINT_ROWS_PER_PAGE = 56;
 
 /** All eight blocks, stacked top to bottom in column A (one reading column prints and scrolls well). */
 export function planBlocks(lang: Lang, lists: ListValues): ReportBlock[] {
@@ -50,15 +52,43 @@ function writeCell(ws: ExcelJS.Worksheet, c: LayoutCell): void {
   if (c.style) STYLES[c.style](cell);
 }
 
+/**
+ * 2-D reports have a value label (询盘数, 成交额) over a group of columns: merge it across its group so the label
+ * reads as the group's heading.
+ */
+function mergeValueHeaders(ws: ExcelJS.Worksheet, block: ReportBlock): void {
+  if (!block.valueColumns.some((v) => v.total)) return;
+  const groups = new Map<string, number[]>();
+  for (const v of block.valueColumns) groups.set(v.value, [...(groups.get(v.value) ?? []), v.col]);
+  const headerRow = block.cells.find((c) => c.style === 'header')?.row;
+  if (headerRow === undefined) return;
+  for (const cols of groups.values()) {
+    const left = Math.min(...cols);
+    const right = Math.max(...cols);
+    if (right > left) ws.mergeCells(headerRow, left, headerRow, right);
+  }
+}
+
 export function addReportSheet(wb: ExcelJS.Workbook, lang: Lang, lists: ListValues): { sheet: ExcelJS.Worksheet; blocks: ReportBlock[] } {
-  const ws = wb.addWorksheet(REPORT_SHEET);
+  const ws = wb.addWorksheet(REPORT_SHEET, {
+    // Printed reports: landscape, every column on one page width.
+    pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: false },
+  });
   const blocks = planBlocks(lang, lists);
   let widest = 1;
+  let pageTop = 1;
   for (const block of blocks) {
     for (const c of block.cells) writeCell(ws, c);
+    mergeValueHeaders(ws, block);
     widest = Math.max(widest, block.range.right);
+    // A block that would cross the page end starts a new page (the row above it gets the break).
+    if (block.range.top > pageTop && block.range.bottom - pageTop + 1 > PRINT_ROWS_PER_PAGE) {
+      ws.getRow(block.range.top - 1).addPageBreak();
+      pageTop = block.range.top;
+    }
   }
   ws.getColumn(1).width = 22;
-  for (let col = 2; col <= widest; col++) ws.getColumn(col).width = 11;
+  // Wide enough for a bold seven-figure amount total (1,234,567.89) without "###".
+  for (let col = 2; col <= widest; col++) ws.getColumn(col).width = 14;
   return { sheet: ws, blocks };
 }
