@@ -1,0 +1,198 @@
+/**
+ * Metadata contract: the generator reads functions.ts without errors, its English texts equal the catalog's (so
+ * JSDoc and catalog cannot drift), and the Chinese metadata built from the catalog keeps every id, parameter and flag.
+ * The last test runs the real webpack plugins, as webpack.config.js configures them, in a child process.
+ */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { generateCustomFunctionsMetadata } from 'custom-functions-metadata';
+import { FUNCTION_CATALOG, helpUrl, type FunctionSpec } from '../../src/core/metrics';
+
+interface ParamMeta {
+  name: string;
+  description?: string;
+  type?: string;
+  optional?: boolean;
+  repeating?: boolean;
+  dimensionality?: string;
+}
+interface FunctionMeta {
+  id: string;
+  name: string;
+  description?: string;
+  helpUrl?: string;
+  parameters: ParamMeta[];
+  result: { type?: string; dimensionality?: string };
+}
+interface Metadata {
+  functions: FunctionMeta[];
+}
+
+const plugin = require('../../scripts/build/zhFunctionsPlugin.js') as {
+  toZhMetadata: (metadata: unknown, catalog: readonly FunctionSpec[]) => Metadata;
+  VALID_NAME: RegExp;
+  ZhFunctionsPlugin: unknown;
+};
+
+const ROOT = path.resolve(__dirname, '../..');
+const SOURCE = path.join(ROOT, 'src/functions/functions.ts');
+const HAN = /\p{Script=Han}/u;
+const RANGE_PARAMS = ['deal_range', 'daily_sales', 'criteria_pairs'];
+
+let english: Metadata;
+
+beforeAll(async () => {
+  const result = await generateCustomFunctionsMetadata([SOURCE], true);
+  expect(result.errors).toEqual([]);
+  english = JSON.parse(result.metadataJson) as Metadata;
+});
+
+describe('functions.json (generated from the JSDoc in functions.ts)', () => {
+  test('holds the 21 catalog ids, in catalog order', () => {
+    expect(english.functions.map((f) => f.id)).toEqual(FUNCTION_CATALOG.map((f) => f.id));
+    expect(english.functions).toHaveLength(21);
+  });
+
+  test.each(FUNCTION_CATALOG.map((f) => [f.id, f] as const))('%s: JSDoc agrees with the catalog', (_id, spec) => {
+    const fn = english.functions.find((f) => f.id === spec.id)!;
+    expect(fn.name).toBe(spec.name['en-US']);
+    expect(fn.name).toBe(spec.id);
+    expect(fn.description).toBe(spec.description['en-US']);
+    expect(fn.helpUrl).toBe(helpUrl(spec.id));
+    expect(fn.helpUrl).toMatch(/^https:\/\//);
+    expect(fn.result.type).toBe('number');
+    expect(fn.parameters.map((p) => p.name)).toEqual(spec.params.map((p) => p.name));
+    fn.parameters.forEach((p, i) => {
+      const ps = spec.params[i];
+      expect(p.description).toBe(ps.description['en-US']);
+      expect(Boolean(p.optional)).toBe(Boolean(ps.optional || ps.repeating));
+      expect(Boolean(p.repeating)).toBe(Boolean(ps.repeating));
+      expect(p.dimensionality === 'matrix').toBe(RANGE_PARAMS.includes(p.name));
+      expect(p.type).toBe('any');
+    });
+  });
+
+  test('DEAL_RATE takes its criteria pairs as one optional repeating range parameter', () => {
+    const fn = english.functions.find((f) => f.id === 'DEAL_RATE')!;
+    expect(fn.parameters[1]).toMatchObject({ name: 'criteria_pairs', optional: true, repeating: true, dimensionality: 'matrix' });
+  });
+
+  test('optional parameters are the catalog ones (SILENT_CVR basis, ORDERS units, SS and SS_HISTORY extras)', () => {
+    const optional = english.functions.flatMap((f) => f.parameters.filter((p) => p.optional).map((p) => `${f.id}.${p.name}`));
+    expect(optional).toEqual([
+      'SILENT_CVR.basis',
+      'DEAL_RATE.criteria_pairs',
+      'ORDERS.units_per_order',
+      'SS.avg_demand',
+      'SS.lead_time_sd',
+      'SS.review_days',
+      'SS_HISTORY.lead_time_sd',
+      'SS_HISTORY.review_days',
+    ]);
+  });
+});
+
+/** The metadata without the texts that are translated: what must stay identical between the two files. */
+function skeleton(metadata: Metadata): unknown {
+  return metadata.functions.map(({ name: _n, description: _d, parameters, ...rest }) => ({
+    ...rest,
+    parameters: parameters.map(({ description: _pd, ...p }) => p),
+  }));
+}
+
+describe('functions.zh-cn.json (toZhMetadata)', () => {
+  let zh: Metadata;
+  beforeAll(() => {
+    zh = plugin.toZhMetadata(english, FUNCTION_CATALOG);
+  });
+
+  test('same ids, parameters, types, flags and help links as functions.json', () => {
+    expect(zh.functions.map((f) => f.id)).toEqual(english.functions.map((f) => f.id));
+    expect(skeleton(zh)).toEqual(skeleton(english));
+  });
+
+  test('Chinese names from the catalog, all valid Excel function names', () => {
+    expect(zh.functions.map((f) => f.name)).toEqual([
+      '转化率', '询单率', '询单转化率', '静默转化率', '成交率', '点击率', 'UV价值', '客单价', '复购率', '催付成功率',
+      '投产比', '保本投产比', '退款率', '预计单量', '服务系数', '安全库存天数法', '安全库存', '历史安全库存',
+      '极值法安全库存', '再订货点', '安全天数',
+    ]);
+    for (const fn of zh.functions) {
+      expect(fn.name).toMatch(HAN);
+      expect(fn.name).toMatch(plugin.VALID_NAME);
+      expect(fn.name).not.toMatch(/\s/);
+    }
+  });
+
+  test('Chinese descriptions and parameter descriptions', () => {
+    for (const fn of zh.functions) {
+      const spec = FUNCTION_CATALOG.find((f) => f.id === fn.id)!;
+      expect(fn.description).toBe(spec.description['zh-CN']);
+      expect(fn.description).toMatch(HAN);
+      fn.parameters.forEach((p, i) => {
+        expect(p.description).toBe(spec.params[i].description['zh-CN']);
+        expect([fn.id, p.name, HAN.test(p.description ?? '')]).toEqual([fn.id, p.name, true]);
+      });
+    }
+  });
+
+  test('the input object is not modified', () => {
+    expect(english.functions[0].name).toBe('CVR');
+  });
+
+  test('refuses metadata that does not match the catalog', () => {
+    const copy = (): Metadata => JSON.parse(JSON.stringify(english)) as Metadata;
+
+    const missing = copy();
+    missing.functions = missing.functions.filter((f) => f.id !== 'ROP');
+    expect(() => plugin.toZhMetadata(missing, FUNCTION_CATALOG)).toThrow(/ROP: in the catalog but not in functions.json/);
+
+    const extra = copy();
+    extra.functions.push({ ...extra.functions[0], id: 'GMV' });
+    expect(() => plugin.toZhMetadata(extra, FUNCTION_CATALOG)).toThrow(/GMV: in functions.json but not in the catalog/);
+
+    const renamed = copy();
+    renamed.functions[0].parameters[1].name = 'uv';
+    expect(() => plugin.toZhMetadata(renamed, FUNCTION_CATALOG)).toThrow(/CVR: parameter 2 is "uv"/);
+
+    const dropped = copy();
+    dropped.functions[0].parameters.pop();
+    expect(() => plugin.toZhMetadata(dropped, FUNCTION_CATALOG)).toThrow(/CVR: 1 parameters in functions.json, 2 in the catalog/);
+
+    const badName = FUNCTION_CATALOG.map((f) => (f.id === 'CTR' ? { ...f, name: { ...f.name, 'zh-CN': '点击 率' } } : f));
+    expect(() => plugin.toZhMetadata(copy(), badName)).toThrow(/CTR: "点击 率" is not a valid Excel function name/);
+
+    expect(() => plugin.toZhMetadata({}, FUNCTION_CATALOG)).toThrow(/no "functions" array/);
+  });
+});
+
+describe('the webpack plugins as webpack.config.js uses them', () => {
+  test('a build emits functions.js with the registrations, functions.json and functions.zh-cn.json', () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'shop-functions-'));
+    try {
+      const run = spawnSync(process.execPath, [path.join(__dirname, 'support/buildFunctions.js'), out], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        timeout: 120_000,
+      });
+      expect(run.status).toBe(0);
+      const report = JSON.parse(run.stdout) as { errors: string[]; files: string[] };
+      expect(report.errors).toEqual([]);
+      expect(report.files).toEqual(expect.arrayContaining(['functions.js', 'functions.json', 'functions.zh-cn.json']));
+
+      const built = JSON.parse(fs.readFileSync(path.join(out, 'functions.json'), 'utf8')) as Metadata;
+      const builtZh = JSON.parse(fs.readFileSync(path.join(out, 'functions.zh-cn.json'), 'utf8')) as Metadata;
+      expect(built.functions.map((f) => f.id)).toEqual(FUNCTION_CATALOG.map((f) => f.id));
+      expect(builtZh).toEqual(plugin.toZhMetadata(built, FUNCTION_CATALOG));
+
+      const bundle = fs.readFileSync(path.join(out, 'functions.js'), 'utf8');
+      for (const spec of FUNCTION_CATALOG) {
+        expect(bundle).toContain(`CustomFunctions.associate("${spec.id}", ${spec.jsName});`);
+      }
+    } finally {
+      fs.rmSync(out, { recursive: true, force: true });
+    }
+  });
+});
