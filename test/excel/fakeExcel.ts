@@ -1,0 +1,956 @@
+/**
+ * A typed, stateful fake of the part of Excel's object model that src/excel uses. It stores cells (values,
+ * formulas, number formats, fills), tables, names, settings, validation, conditional formats, pivots and charts,
+ * and behaves like Office.js where our code depends on it:
+ * - writes apply in call order; a `load()` captures the state at that point of the batch and becomes readable only
+ *   after the next `sync()` (reading earlier throws, as unloaded properties do);
+ * - `getItem` of something missing fails at the next sync with ItemNotFound;
+ * - text written to a '@'-formatted cell, or with a leading apostrophe, stays text; otherwise "=…" is a formula and
+ *   "+86…" a number, as in Excel;
+ * - writing just below a table expands it (Excel's auto-expansion);
+ * - it counts syncs and approximate request/response bytes, and records every write.
+ * Tests see it as an Excel.RequestContext through `context()` — the one cast of the test suite.
+ */
+import { isoToSerial, monthOf, serialToIso } from '../../src/core/dates';
+import { columnLetter } from '../../src/core/template';
+import type { RunFn } from '../../src/excel/run';
+
+type Scalar = string | number | boolean;
+
+interface Cell {
+  value: Scalar;
+  formula: string | null;
+  numberFormat: string;
+  fill: string | null;
+  bold: boolean;
+}
+
+export interface SheetData {
+  name: string;
+  cells: Map<string, Cell>;
+  widths: Map<number, number>;
+  frozenRows: number;
+  validations: Array<{ address: string; rule?: Excel.DataValidationRule; errorAlert?: Excel.DataValidationErrorAlert }>;
+  conditionalFormats: Array<{ address: string; type: string; formula: string; fill: string; font: string }>;
+  pivots: PivotData[];
+  charts: ChartData[];
+}
+
+export interface TableData {
+  name: string;
+  sheet: SheetData;
+  top: number;
+  left: number;
+  /** Rows including the header row. */
+  rows: number;
+  cols: number;
+  style: string;
+}
+
+export interface PivotData {
+  name: string;
+  source: string;
+  destination: string;
+  rows: string[];
+  columns: string[];
+  filters: Array<{ name: string; selected?: string[] }>;
+  data: Array<{ source: string; name: string; summarizeBy: string; showAs: string | null; numberFormat: string }>;
+  sorts: Array<{ field: string; direction: string; by: string }>;
+}
+
+export interface ChartData {
+  name: string;
+  type: string;
+  source: string;
+  title: string;
+  position: [string, string] | null;
+  series: Array<{ name: string; values: string; categories: string }>;
+}
+
+export interface WriteRecord {
+  kind: string;
+  sheet: string;
+  address: string;
+  data: unknown;
+}
+
+const MAX_ROWS = 1_048_576;
+const key = (r: number, c: number) => `${r},${c}`;
+
+function colIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+/** Parse "A1", "A1:C3", "C:C", optionally sheet-qualified. */
+export function parseAddress(address: string): { sheet: string | null; top: number; left: number; rows: number; cols: number } {
+  let sheet: string | null = null;
+  let a = address;
+  const bang = a.lastIndexOf('!');
+  if (bang >= 0) {
+    sheet = a.slice(0, bang).replace(/^'|'$/g, '').replace(/''/g, "'");
+    a = a.slice(bang + 1);
+  }
+  const parts = a.replace(/\$/g, '').split(':');
+  const parse = (p: string) => {
+    const m = /^([A-Z]+)?(\d+)?$/i.exec(p);
+    if (!m) throw new Error(`InvalidArgument: address ${address}`);
+    return { c: m[1] ? colIndex(m[1]) : null, r: m[2] ? Number(m[2]) - 1 : null };
+  };
+  const p1 = parse(parts[0]);
+  const p2 = parse(parts[1] ?? parts[0]);
+  const top = p1.r ?? 0;
+  const bottom = p2.r ?? MAX_ROWS - 1;
+  const left = p1.c ?? 0;
+  const right = p2.c ?? 16383;
+  return { sheet, top, left, rows: bottom - top + 1, cols: right - left + 1 };
+}
+
+export function a1(top: number, left: number, rows = 1, cols = 1): string {
+  const first = `${columnLetter(left)}${top + 1}`;
+  return rows === 1 && cols === 1 ? first : `${first}:${columnLetter(left + cols - 1)}${top + rows}`;
+}
+
+class OfficeError extends Error {
+  constructor(public readonly code: string, message: string) {
+    super(message);
+  }
+}
+
+/** Base of every fake API object: load() snapshots now, the values become readable after the next sync. */
+abstract class Loadable {
+  private readonly available = new Map<string, unknown>();
+  constructor(readonly fx: FakeExcel) {}
+  protected abstract snapshot(prop: string): unknown;
+  load(props?: string): this {
+    const list = (props ?? '').split(',').map((p) => p.trim()).filter((p) => p !== '');
+    const snap = new Map<string, unknown>();
+    for (const p of list) snap.set(p, this.snapshot(p));
+    this.fx.queueLoad(snap, () => snap.forEach((v, k) => this.available.set(k, v)));
+    return this;
+  }
+  protected read<T>(prop: string): T {
+    if (!this.available.has(prop)) throw new Error(`PropertyNotLoaded: ${prop} was not loaded and synced`);
+    return this.available.get(prop) as T;
+  }
+  /** For collection items: properties known from the collection's own load. */
+  preset(prop: string, value: unknown): void {
+    this.available.set(prop, value);
+  }
+}
+
+class FakeFill extends Loadable {
+  constructor(fx: FakeExcel, private readonly range: FakeRange) {
+    super(fx);
+  }
+  protected snapshot(prop: string): unknown {
+    if (prop !== 'color') throw new Error(`fake: fill.${prop}`);
+    const c = this.range.cellAt(0, 0);
+    return c?.fill ?? '#FFFFFF';
+  }
+  get color(): string {
+    return this.read<string>('color');
+  }
+  set color(v: string) {
+    this.range.eachCell((c) => (c.fill = v), 'fill', v);
+  }
+  clear(): void {
+    this.range.eachCell((c) => (c.fill = null), 'fillClear', null);
+  }
+}
+
+class FakeFont {
+  constructor(private readonly range: FakeRange) {}
+  set bold(v: boolean) {
+    this.range.eachCell((c) => (c.bold = v), 'bold', v);
+  }
+  set color(v: string) {
+    this.range.fx.record('fontColor', this.range, v);
+  }
+}
+
+class FakeRangeFormat {
+  readonly fill: FakeFill;
+  readonly font: FakeFont;
+  constructor(private readonly range: FakeRange) {
+    this.fill = new FakeFill(range.fx, range);
+    this.font = new FakeFont(range);
+  }
+  set columnWidth(points: number) {
+    for (let c = this.range.left; c < this.range.left + this.range.cols; c++) this.range.sheet.widths.set(c, points);
+    this.range.fx.record('columnWidth', this.range, points);
+  }
+}
+
+class FakeDataValidation {
+  constructor(private readonly range: FakeRange) {}
+  private entry() {
+    const address = this.range.localAddress();
+    let e = this.range.sheet.validations.find((v) => v.address === address);
+    if (!e) {
+      e = { address };
+      this.range.sheet.validations.push(e);
+    }
+    return e;
+  }
+  set rule(rule: Excel.DataValidationRule) {
+    this.entry().rule = rule;
+    this.range.fx.record('validation', this.range, rule);
+  }
+  set errorAlert(alert: Excel.DataValidationErrorAlert) {
+    this.entry().errorAlert = alert;
+    this.range.fx.record('errorAlert', this.range, alert);
+  }
+  clear(): void {
+    const address = this.range.localAddress();
+    const list = this.range.sheet.validations;
+    for (let i = list.length - 1; i >= 0; i--) if (list[i].address === address) list.splice(i, 1);
+  }
+}
+
+class FakeConditionalFormats {
+  constructor(private readonly range: FakeRange) {}
+  add(type: string) {
+    const entry = { address: this.range.localAddress(), type, formula: '', fill: '', font: '' };
+    this.range.sheet.conditionalFormats.push(entry);
+    const fx = this.range.fx;
+    const range = this.range;
+    return {
+      custom: {
+        rule: {
+          set formula(f: string) {
+            entry.formula = f;
+            fx.record('conditionalFormat', range, f);
+          },
+        },
+        format: {
+          fill: { set color(c: string) { entry.fill = c; } },
+          font: { set color(c: string) { entry.font = c; } },
+        },
+      },
+    };
+  }
+}
+
+export class FakeRange extends Loadable {
+  constructor(fx: FakeExcel, readonly sheet: SheetData, readonly top: number, readonly left: number, readonly rows: number, readonly cols: number) {
+    super(fx);
+  }
+  get format(): FakeRangeFormat {
+    return new FakeRangeFormat(this);
+  }
+  get dataValidation(): FakeDataValidation {
+    return new FakeDataValidation(this);
+  }
+  get conditionalFormats(): FakeConditionalFormats {
+    return new FakeConditionalFormats(this);
+  }
+  get worksheet(): FakeWorksheet {
+    return new FakeWorksheet(this.fx, this.sheet);
+  }
+  localAddress(): string {
+    return a1(this.top, this.left, this.rows, this.cols);
+  }
+  cellAt(r: number, c: number): Cell | undefined {
+    return this.sheet.cells.get(key(this.top + r, this.left + c));
+  }
+  /** Apply to every cell (creating it), record one write. */
+  eachCell(fn: (c: Cell) => void, kind: string, data: unknown): void {
+    for (let r = 0; r < this.rows; r++) for (let c = 0; c < this.cols; c++) fn(this.fx.cell(this.sheet, this.top + r, this.left + c));
+    this.fx.record(kind, this, data);
+  }
+  private grid<T>(fn: (r: number, c: number) => T): T[][] {
+    return Array.from({ length: this.rows }, (_, r) => Array.from({ length: this.cols }, (_, c) => fn(this.top + r, this.left + c)));
+  }
+  protected snapshot(prop: string): unknown {
+    switch (prop) {
+      case 'values':
+        return this.grid((r, c) => this.fx.valueAt(this.sheet, r, c));
+      case 'formulas':
+        return this.grid((r, c) => {
+          const cell = this.sheet.cells.get(key(r, c));
+          return cell ? (cell.formula ?? cell.value) : '';
+        });
+      case 'numberFormat':
+        return this.grid((r, c) => this.sheet.cells.get(key(r, c))?.numberFormat ?? 'General');
+      case 'address':
+        return `${this.sheet.name}!${this.localAddress()}`;
+      case 'rowIndex':
+        return this.top;
+      case 'columnIndex':
+        return this.left;
+      case 'rowCount':
+        return this.rows;
+      case 'columnCount':
+        return this.cols;
+      default:
+        throw new Error(`fake: range.${prop}`);
+    }
+  }
+  get values(): unknown[][] {
+    return this.read('values');
+  }
+  set values(v: unknown[][]) {
+    this.setGrid('values', v, (cell, x) => this.fx.enter(cell, x, false));
+  }
+  get formulas(): unknown[][] {
+    return this.read('formulas');
+  }
+  set formulas(v: unknown[][]) {
+    this.setGrid('formulas', v, (cell, x) => this.fx.enter(cell, x, true));
+  }
+  get numberFormat(): unknown[][] {
+    return this.read('numberFormat');
+  }
+  set numberFormat(v: unknown[][]) {
+    this.setGrid('numberFormat', v, (cell, x) => (cell.numberFormat = String(x)));
+  }
+  get address(): string {
+    return this.read('address');
+  }
+  get rowIndex(): number {
+    return this.read('rowIndex');
+  }
+  get columnIndex(): number {
+    return this.read('columnIndex');
+  }
+  get rowCount(): number {
+    return this.read('rowCount');
+  }
+  get columnCount(): number {
+    return this.read('columnCount');
+  }
+  private setGrid(kind: string, v: unknown[][], apply: (cell: Cell, x: unknown) => void): void {
+    if (!Array.isArray(v) || v.length !== this.rows || v.some((row) => !Array.isArray(row) || row.length !== this.cols)) {
+      throw new OfficeError('InvalidArgument', `${kind}: array is not ${this.rows}×${this.cols}`);
+    }
+    v.forEach((row, r) => row.forEach((x, c) => apply(this.fx.cell(this.sheet, this.top + r, this.left + c), x)));
+    this.fx.record(kind, this, v);
+    this.fx.autoExpand(this);
+  }
+  getRow(i: number): FakeRange {
+    return new FakeRange(this.fx, this.sheet, this.top + i, this.left, 1, this.cols);
+  }
+  getCell(r: number, c: number): FakeRange {
+    return new FakeRange(this.fx, this.sheet, this.top + r, this.left + c, 1, 1);
+  }
+  getLastRow(): FakeRange {
+    return this.getRow(this.rows - 1);
+  }
+  getRowsBelow(n = 1): FakeRange {
+    return new FakeRange(this.fx, this.sheet, this.top + this.rows, this.left, n, this.cols);
+  }
+  getResizedRange(dr: number, dc: number): FakeRange {
+    return new FakeRange(this.fx, this.sheet, this.top, this.left, this.rows + dr, this.cols + dc);
+  }
+  select(): void {
+    this.fx.selection = { sheet: this.sheet.name, address: this.localAddress() };
+  }
+  clear(applyTo?: string): void {
+    this.eachCell((c) => {
+      c.value = '';
+      c.formula = null;
+      if (applyTo !== 'Contents') {
+        c.numberFormat = 'General';
+        c.fill = null;
+        c.bold = false;
+      }
+    }, 'clear', applyTo ?? 'All');
+  }
+}
+
+class FakeTableColumns {
+  constructor(private readonly fx: FakeExcel, private readonly table: () => TableData) {}
+  add(index?: number, values?: Scalar | Scalar[][], name?: string): { getDataBodyRange(): FakeRange } {
+    const t = this.table();
+    if (index !== undefined && index !== null && index !== -1) throw new Error('fake: columns.add only appends');
+    const col = t.left + t.cols;
+    t.cols++;
+    this.fx.enter(this.fx.cell(t.sheet, t.top, col), name ?? `Column${t.cols}`, false);
+    for (let r = 1; r < t.rows; r++) {
+      const v = Array.isArray(values) ? values[r]?.[0] : values;
+      if (v !== undefined) this.fx.enter(this.fx.cell(t.sheet, t.top + r, col), v, false);
+    }
+    const body = new FakeRange(this.fx, t.sheet, t.top + 1, col, t.rows - 1, 1);
+    this.fx.record('addColumn', body, { name, values });
+    return { getDataBodyRange: () => body };
+  }
+}
+
+class FakeTableRows {
+  constructor(private readonly fx: FakeExcel, private readonly table: () => TableData) {}
+  getItemAt(i: number) {
+    return {
+      delete: () => {
+        const t = this.table();
+        const row = t.top + 1 + i;
+        const sheet = t.sheet;
+        const bottom = t.top + t.rows - 1;
+        for (let r = row; r <= bottom; r++) {
+          for (let c = t.left; c < t.left + t.cols; c++) {
+            const below = sheet.cells.get(key(r + 1, c));
+            if (r < bottom && below) sheet.cells.set(key(r, c), { ...below });
+            else sheet.cells.delete(key(r, c));
+          }
+        }
+        t.rows--;
+        this.fx.record('deleteRow', new FakeRange(this.fx, sheet, row, t.left, 1, t.cols), i);
+      },
+    };
+  }
+}
+
+export class FakeTable extends Loadable {
+  constructor(fx: FakeExcel, private readonly data: TableData | null, private readonly lookup: string) {
+    super(fx);
+  }
+  private t(): TableData {
+    if (this.data) return this.data;
+    this.fx.fail('ItemNotFound', `table ${this.lookup}`);
+    return this.fx.scratchTable();
+  }
+  protected snapshot(prop: string): unknown {
+    if (prop === 'name') return this.t().name;
+    throw new Error(`fake: table.${prop}`);
+  }
+  get name(): string {
+    return this.read('name');
+  }
+  set name(v: string) {
+    const t = this.t();
+    this.fx.record('tableName', this.getRange(), v);
+    t.name = v;
+  }
+  set style(v: string) {
+    this.t().style = v;
+  }
+  get worksheet(): FakeWorksheet {
+    return new FakeWorksheet(this.fx, this.t().sheet);
+  }
+  get columns(): FakeTableColumns {
+    return new FakeTableColumns(this.fx, () => this.t());
+  }
+  get rows(): FakeTableRows {
+    return new FakeTableRows(this.fx, () => this.t());
+  }
+  getRange(): FakeRange {
+    const t = this.t();
+    return new FakeRange(this.fx, t.sheet, t.top, t.left, t.rows, t.cols);
+  }
+  getHeaderRowRange(): FakeRange {
+    const t = this.t();
+    return new FakeRange(this.fx, t.sheet, t.top, t.left, 1, t.cols);
+  }
+  getDataBodyRange(): FakeRange {
+    const t = this.t();
+    return new FakeRange(this.fx, t.sheet, t.top + 1, t.left, t.rows - 1, t.cols);
+  }
+  delete(): void {
+    const t = this.t();
+    this.fx.tables.splice(this.fx.tables.indexOf(t), 1);
+    this.fx.record('deleteTable', this.getRange(), t.name);
+  }
+}
+
+class FakeCollection<T extends Loadable> extends Loadable {
+  constructor(fx: FakeExcel, private readonly list: () => Array<{ item: T; name: string }>) {
+    super(fx);
+  }
+  protected snapshot(prop: string): unknown {
+    if (prop !== 'items/name') throw new Error(`fake: collection ${prop}`);
+    return this.list().map(({ item, name }) => {
+      item.preset('name', name);
+      return item;
+    });
+  }
+  get items(): T[] {
+    return this.read('items/name');
+  }
+}
+
+class FakeTables extends FakeCollection<FakeTable> {
+  constructor(private readonly fx2: FakeExcel, private readonly sheet: SheetData | null) {
+    super(fx2, () => fx2.tables.filter((t) => !sheet || t.sheet === sheet).map((t) => ({ item: new FakeTable(fx2, t, t.name), name: t.name })));
+  }
+  getItem(name: string): FakeTable {
+    return new FakeTable(this.fx2, this.fx2.tables.find((t) => t.name.toLowerCase() === name.toLowerCase()) ?? null, name);
+  }
+  add(address: string, hasHeaders: boolean): FakeTable {
+    const p = parseAddress(address);
+    const sheet = this.sheet ?? this.fx2.sheet(p.sheet ?? '');
+    if (!sheet || !hasHeaders) throw new Error('fake: tables.add needs a sheet and headers');
+    const clash = this.fx2.tables.find((t) => t.sheet === sheet && t.top < p.top + p.rows && p.top < t.top + t.rows && t.left < p.left + p.cols && p.left < t.left + t.cols);
+    if (clash) throw new OfficeError('InvalidOperation', `table overlaps ${clash.name}`);
+    const data: TableData = { name: `Table${this.fx2.tables.length + 1}`, sheet, top: p.top, left: p.left, rows: p.rows, cols: p.cols, style: '' };
+    this.fx2.tables.push(data);
+    const table = new FakeTable(this.fx2, data, data.name);
+    this.fx2.record('addTable', table.getRange(), address);
+    return table;
+  }
+}
+
+class FakePivot extends Loadable {
+  constructor(fx: FakeExcel, readonly data: PivotData, private readonly sheet: SheetData) {
+    super(fx);
+  }
+  protected snapshot(prop: string): unknown {
+    if (prop === 'name') return this.data.name;
+    throw new Error(`fake: pivot.${prop}`);
+  }
+  get name(): string {
+    return this.read('name');
+  }
+  readonly hierarchies = { getItem: (name: string) => ({ name }) };
+  private axis(list: string[], filter = false) {
+    return {
+      add: (h: { name: string }) => {
+        list.push(h.name);
+        const f: { name: string; selected?: string[] } | null = filter ? { name: h.name } : null;
+        if (f) this.data.filters.push(f);
+        return {
+          fields: {
+            getItem: (field: string) => ({
+              sortByValues: (direction: string, by: { name: string }) => this.data.sorts.push({ field, direction, by: by.name }),
+              sortByLabels: (direction: string) => this.data.sorts.push({ field, direction, by: 'labels' }),
+              applyFilter: (flt: Excel.PivotFilters) => {
+                if (f) f.selected = (flt.manualFilter?.selectedItems ?? []).map(String);
+              },
+            }),
+          },
+        };
+      },
+    };
+  }
+  get rowHierarchies() {
+    return this.axis(this.data.rows);
+  }
+  get columnHierarchies() {
+    return this.axis(this.data.columns);
+  }
+  get filterHierarchies() {
+    return this.axis([], true);
+  }
+  get dataHierarchies() {
+    return {
+      add: (h: { name: string }) => {
+        const d = { source: h.name, name: h.name, summarizeBy: 'Automatic', showAs: null as string | null, numberFormat: 'General' };
+        this.data.data.push(d);
+        return {
+          set summarizeBy(v: string) { d.summarizeBy = v; },
+          set showAs(v: { calculation: string }) { d.showAs = v.calculation; },
+          set name(v: string) { d.name = v; },
+          get name(): string { return d.name; },
+          set numberFormat(v: string) { d.numberFormat = v; },
+        };
+      },
+    };
+  }
+  get layout() {
+    return {
+      getRange: () => {
+        const p = parseAddress(this.data.destination);
+        return new FakeRange(this.fx, this.sheet, p.top, p.left, 10, 1 + Math.max(1, this.data.data.length));
+      },
+    };
+  }
+  delete(): void {
+    this.sheet.pivots.splice(this.sheet.pivots.indexOf(this.data), 1);
+    this.fx.record('deletePivot', new FakeRange(this.fx, this.sheet, 0, 0, 1, 1), this.data.name);
+  }
+}
+
+class FakeChart extends Loadable {
+  constructor(fx: FakeExcel, readonly data: ChartData, private readonly sheet: SheetData) {
+    super(fx);
+  }
+  protected snapshot(prop: string): unknown {
+    if (prop === 'name') return this.data.name;
+    throw new Error(`fake: chart.${prop}`);
+  }
+  get name(): string {
+    return this.read('name');
+  }
+  set name(v: string) {
+    this.data.name = v;
+  }
+  get title() {
+    const d = this.data;
+    return { set text(v: string) { d.title = v; } };
+  }
+  setPosition(start: string, end: string): void {
+    this.data.position = [start, end];
+  }
+  get series() {
+    const d = this.data;
+    const seriesObj = (s: ChartData['series'][number]) => ({
+      setValues: (r: FakeRange) => { s.values = r.localAddress(); },
+      setXAxisValues: (r: FakeRange) => { s.categories = r.localAddress(); },
+      set name(v: string) { s.name = v; },
+    });
+    return {
+      getItemAt: (i: number) => {
+        while (d.series.length <= i) d.series.push({ name: '', values: '', categories: '' });
+        return seriesObj(d.series[i]);
+      },
+      add: (name: string) => {
+        const s = { name, values: '', categories: '' };
+        d.series.push(s);
+        return seriesObj(s);
+      },
+    };
+  }
+  delete(): void {
+    this.sheet.charts.splice(this.sheet.charts.indexOf(this.data), 1);
+    this.fx.record('deleteChart', new FakeRange(this.fx, this.sheet, 0, 0, 1, 1), this.data.name);
+  }
+}
+
+export class FakeWorksheet extends Loadable {
+  constructor(fx: FakeExcel, readonly data: SheetData) {
+    super(fx);
+  }
+  protected snapshot(prop: string): unknown {
+    if (prop === 'name') return this.data.name;
+    throw new Error(`fake: worksheet.${prop}`);
+  }
+  get name(): string {
+    return this.read('name');
+  }
+  getRange(address: string): FakeRange {
+    const p = parseAddress(address);
+    return new FakeRange(this.fx, this.data, p.top, p.left, p.rows, p.cols);
+  }
+  get tables(): FakeTables {
+    return new FakeTables(this.fx, this.data);
+  }
+  get freezePanes() {
+    return { freezeRows: (n: number) => { this.data.frozenRows = n; this.fx.record('freeze', this.getRange('A1'), n); } };
+  }
+  activate(): void {
+    this.fx.activeSheet = this.data.name;
+  }
+  getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange & { isNullObject: boolean } {
+    let top = Infinity, left = Infinity, bottom = -1, right = -1;
+    for (const [k, c] of this.data.cells) {
+      if (valuesOnly !== false && c.value === '' && !c.formula) continue;
+      const [r, col] = k.split(',').map(Number);
+      top = Math.min(top, r); left = Math.min(left, col); bottom = Math.max(bottom, r); right = Math.max(right, col);
+    }
+    const empty = bottom < 0;
+    const range = empty ? new FakeRange(this.fx, this.data, 0, 0, 1, 1) : new FakeRange(this.fx, this.data, top, left, bottom - top + 1, right - left + 1);
+    return Object.assign(range, { isNullObject: empty });
+  }
+  get pivotTables() {
+    const fx = this.fx;
+    const sheet = this.data;
+    return Object.assign(new FakeCollection<FakePivot>(fx, () => sheet.pivots.map((p) => ({ item: new FakePivot(fx, p, sheet), name: p.name }))), {
+      add: (name: string, source: FakeTable, destination: FakeRange) => {
+        const p: PivotData = { name, source: source.getRange().localAddress(), destination: destination.localAddress(), rows: [], columns: [], filters: [], data: [], sorts: [] };
+        sheet.pivots.push(p);
+        fx.record('addPivot', destination, name);
+        return new FakePivot(fx, p, sheet);
+      },
+      getItem: (name: string) => {
+        const p = sheet.pivots.find((x) => x.name === name);
+        if (!p) fx.fail('ItemNotFound', `pivot ${name}`);
+        return new FakePivot(fx, p ?? { name, source: '', destination: 'A1', rows: [], columns: [], filters: [], data: [], sorts: [] }, sheet);
+      },
+    });
+  }
+  get charts() {
+    const fx = this.fx;
+    const sheet = this.data;
+    return Object.assign(new FakeCollection<FakeChart>(fx, () => sheet.charts.map((c) => ({ item: new FakeChart(fx, c, sheet), name: c.name }))), {
+      add: (type: string, source: FakeRange, seriesBy?: string) => {
+        void seriesBy;
+        const c: ChartData = { name: `Chart ${sheet.charts.length + 1}`, type, source: source.localAddress(), title: '', position: null, series: [] };
+        sheet.charts.push(c);
+        fx.record('addChart', source, type);
+        return new FakeChart(fx, c, sheet);
+      },
+      getItem: (name: string) => {
+        const c = sheet.charts.find((x) => x.name === name);
+        if (!c) fx.fail('ItemNotFound', `chart ${name}`);
+        return new FakeChart(fx, c ?? { name, type: '', source: '', title: '', position: null, series: [] }, sheet);
+      },
+    });
+  }
+}
+
+class FakeSetting extends Loadable {
+  readonly isNullObjectAtCreation: boolean;
+  constructor(fx: FakeExcel, private readonly name: string) {
+    super(fx);
+    this.isNullObjectAtCreation = !fx.settings.has(name);
+  }
+  protected snapshot(prop: string): unknown {
+    if (prop === 'value') return this.fx.settings.get(this.name) ?? null;
+    throw new Error(`fake: setting.${prop}`);
+  }
+  get value(): unknown {
+    return this.read('value');
+  }
+  get isNullObject(): boolean {
+    this.read('value');
+    return this.isNullObjectAtCreation;
+  }
+  delete(): void {
+    this.fx.settings.delete(this.name);
+    this.fx.writes.push({ kind: 'settingDelete', sheet: '', address: this.name, data: null });
+  }
+}
+
+export interface SyncStat {
+  requestBytes: number;
+  responseBytes: number;
+}
+
+export class FakeExcel {
+  readonly sheets: SheetData[] = [];
+  readonly tables: TableData[] = [];
+  readonly names = new Map<string, string>();
+  readonly settings = new Map<string, string>();
+  readonly writes: WriteRecord[] = [];
+  readonly syncStats: SyncStat[] = [];
+  selection: { sheet: string; address: string } | null = null;
+  activeSheet: string | null = null;
+  refreshedAll = 0;
+  /** Make every sync hang forever (Excel on the web under load). */
+  hang = false;
+  /** The next sync fails with this Office error code. */
+  failNextSync: string | null = null;
+  private pendingLoads: Array<{ snap: Map<string, unknown>; apply: () => void }> = [];
+  private pendingError: OfficeError | null = null;
+  private requestBytes = 0;
+  private scratch: SheetData | null = null;
+
+  get syncs(): number {
+    return this.syncStats.length;
+  }
+
+  addSheet(name: string): SheetData {
+    const s: SheetData = { name, cells: new Map(), widths: new Map(), frozenRows: 0, validations: [], conditionalFormats: [], pivots: [], charts: [] };
+    this.sheets.push(s);
+    return s;
+  }
+
+  sheet(name: string): SheetData | undefined {
+    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  table(name: string): TableData | undefined {
+    return this.tables.find((t) => t.name.toLowerCase() === name.toLowerCase());
+  }
+
+  cell(sheet: SheetData, r: number, c: number): Cell {
+    let cell = sheet.cells.get(key(r, c));
+    if (!cell) {
+      cell = { value: '', formula: null, numberFormat: 'General', fill: null, bold: false };
+      sheet.cells.set(key(r, c), cell);
+    }
+    return cell;
+  }
+
+  /** Type into a cell the way Excel parses input. */
+  enter(cell: Cell, x: unknown, viaFormulas: boolean): void {
+    void viaFormulas;
+    cell.formula = null;
+    if (x === null || x === undefined || x === '') {
+      cell.value = '';
+      return;
+    }
+    if (typeof x !== 'string') {
+      cell.value = typeof x === 'number' || typeof x === 'boolean' ? x : String(x);
+      return;
+    }
+    if (x.startsWith("'")) {
+      cell.value = x.slice(1);
+      return;
+    }
+    if (cell.numberFormat === '@') {
+      cell.value = x;
+      return;
+    }
+    if (x.startsWith('=')) {
+      cell.formula = x;
+      cell.value = '';
+      return;
+    }
+    if (/^[+-]?\d+(\.\d+)?$/.test(x)) {
+      cell.value = Number(x);
+      return;
+    }
+    if (/^[+\-@]/.test(x)) {
+      // Excel reads these as formulas: "-x" → #NAME?
+      cell.formula = `=${x.replace(/^[+@]/, '')}`;
+      cell.value = '#NAME?';
+      return;
+    }
+    cell.value = x;
+  }
+
+  /** A cell's value, evaluating the calculated-column formulas the template writes. */
+  valueAt(sheet: SheetData, r: number, c: number): Scalar {
+    const cell = sheet.cells.get(key(r, c));
+    if (!cell) return '';
+    if (!cell.formula) return cell.value;
+    const t = this.tables.find((x) => x.sheet === sheet && r > x.top && r < x.top + x.rows && c >= x.left && c < x.left + x.cols);
+    const column = (headerText: string) => {
+      if (!t) return '';
+      for (let i = 0; i < t.cols; i++) if (String(this.valueAt(sheet, t.top, t.left + i)) === headerText) return this.valueAt(sheet, r, t.left + i);
+      return '#REF!';
+    };
+    const flag = /^=IF\([^[]+\[\[#This Row\],\[([^\]]+)\]\]="([^"]+)",1,0\)$/.exec(cell.formula);
+    if (flag) return column(flag[1]) === flag[2] ? 1 : 0;
+    const month = /^=IF\([^[]+\[\[#This Row\],\[([^\]]+)\]\]="",""/.exec(cell.formula);
+    if (month) {
+      const d = column(month[1]);
+      return typeof d === 'number' ? isoToSerial(monthOf(serialToIso(d))) : '';
+    }
+    return cell.value;
+  }
+
+  /** Excel's table auto-expansion: content written in the row just below a table joins it. */
+  autoExpand(range: FakeRange): void {
+    for (const t of this.tables) {
+      if (t.sheet !== range.sheet || range.top !== t.top + t.rows) continue;
+      if (range.left >= t.left + t.cols || range.left + range.cols <= t.left) continue;
+      let any = false;
+      for (let c = t.left; c < t.left + t.cols; c++) {
+        const cell = t.sheet.cells.get(key(range.top, c));
+        if (cell && (cell.value !== '' || cell.formula)) any = true;
+      }
+      if (any) t.rows += range.rows;
+    }
+  }
+
+  record(kind: string, range: FakeRange, data: unknown): void {
+    this.writes.push({ kind, sheet: range.sheet.name, address: range.localAddress(), data });
+    this.requestBytes += JSON.stringify(data ?? null).length + 32;
+  }
+
+  queueLoad(snap: Map<string, unknown>, apply: () => void): void {
+    this.pendingLoads.push({ snap, apply });
+    this.requestBytes += 32;
+  }
+
+  fail(code: string, message: string): void {
+    if (!this.pendingError) this.pendingError = new OfficeError(code, message);
+  }
+
+  scratchTable(): TableData {
+    if (!this.scratch) this.scratch = { name: '(scratch)', cells: new Map(), widths: new Map(), frozenRows: 0, validations: [], conditionalFormats: [], pivots: [], charts: [] };
+    return { name: '(missing)', sheet: this.scratch, top: 0, left: 0, rows: 2, cols: 1, style: '' };
+  }
+
+  async sync(): Promise<void> {
+    if (this.hang) return new Promise<void>(() => undefined);
+    const loads = this.pendingLoads;
+    this.pendingLoads = [];
+    const responseBytes = loads.reduce((n, l) => n + JSON.stringify([...l.snap.entries()].map(([k, v]) => [k, v instanceof Loadable ? null : Array.isArray(v) && v[0] instanceof Loadable ? v.length : v])).length, 0);
+    this.syncStats.push({ requestBytes: this.requestBytes, responseBytes });
+    this.requestBytes = 0;
+    const failure = this.failNextSync;
+    this.failNextSync = null;
+    if (failure) throw new OfficeError(failure, `sync failed: ${failure}`);
+    if (this.pendingError) {
+      const e = this.pendingError;
+      this.pendingError = null;
+      throw e;
+    }
+    for (const l of loads) l.apply();
+  }
+
+  /** The fake as the request context our code expects (the one cast: the fake covers only what src/excel uses). */
+  context(): Excel.RequestContext {
+    const fx = this;
+    const workbook = {
+      get worksheets() {
+        return Object.assign(new FakeCollection<FakeWorksheet>(fx, () => fx.sheets.map((s) => ({ item: new FakeWorksheet(fx, s), name: s.name }))), {
+          add: (name: string) => {
+            if (fx.sheet(name)) throw new OfficeError('ItemAlreadyExists', `sheet ${name}`);
+            const s = fx.addSheet(name);
+            fx.writes.push({ kind: 'addSheet', sheet: name, address: '', data: name });
+            return new FakeWorksheet(fx, s);
+          },
+          getItem: (name: string) => {
+            const s = fx.sheet(name);
+            if (!s) {
+              fx.fail('ItemNotFound', `sheet ${name}`);
+              return new FakeWorksheet(fx, fx.scratchTable().sheet);
+            }
+            return new FakeWorksheet(fx, s);
+          },
+        });
+      },
+      get tables() {
+        return new FakeTables(fx, null);
+      },
+      get names() {
+        return Object.assign(new FakeCollection(fx, () => [...fx.names.keys()].map((n) => ({ item: new FakeSetting(fx, n), name: n }))), {
+          add: (name: string, formula: string) => {
+            if (fx.names.has(name)) throw new OfficeError('ItemAlreadyExists', `name ${name}`);
+            fx.names.set(name, formula);
+            fx.writes.push({ kind: 'addName', sheet: '', address: name, data: formula });
+          },
+        });
+      },
+      get settings() {
+        return {
+          add: (name: string, value: string) => {
+            fx.settings.set(name, value);
+            fx.writes.push({ kind: 'setting', sheet: '', address: name, data: value });
+            fx.requestBytes += value.length;
+          },
+          getItemOrNullObject: (name: string) => new FakeSetting(fx, name),
+        };
+      },
+      get pivotTables() {
+        return { refreshAll: () => { fx.refreshedAll++; } };
+      },
+    };
+    const ctx = { workbook, sync: () => fx.sync() };
+    return ctx as unknown as Excel.RequestContext;
+  }
+
+  /** A RunFn over this fake (what OfficeWorkbook gets instead of Excel.run). */
+  readonly run: RunFn = (batch) => batch(this.context());
+
+  /** Test helpers: a table's header texts and data rows as values. */
+  headers(tableName: string): string[] {
+    const t = this.table(tableName)!;
+    return Array.from({ length: t.cols }, (_, i) => String(this.valueAt(t.sheet, t.top, t.left + i)));
+  }
+
+  bodyValues(tableName: string): Scalar[][] {
+    const t = this.table(tableName)!;
+    return Array.from({ length: t.rows - 1 }, (_, r) => Array.from({ length: t.cols }, (_, c) => this.valueAt(t.sheet, t.top + 1 + r, t.left + c)));
+  }
+
+  cellOf(sheet: string, address: string): Cell | undefined {
+    const s = this.sheet(sheet)!;
+    const p = parseAddress(address);
+    return s.cells.get(key(p.top, p.left));
+  }
+
+  /** Put a table with data straight into the fake (a workbook as the user left it). */
+  putTable(sheetName: string, name: string, at: string, rows: Scalar[][], formats?: string[]): TableData {
+    const sheet = this.sheet(sheetName) ?? this.addSheet(sheetName);
+    const p = parseAddress(at);
+    rows.forEach((row, r) => row.forEach((v, c) => {
+      const cell = this.cell(sheet, p.top + r, p.left + c);
+      if (formats && r > 0) cell.numberFormat = formats[c] ?? 'General';
+      if (typeof v === 'string' && v.startsWith('=')) cell.formula = v;
+      else cell.value = v;
+    }));
+    const t: TableData = { name, sheet, top: p.top, left: p.left, rows: rows.length, cols: rows[0].length, style: '' };
+    this.tables.push(t);
+    return t;
+  }
+
+  resetCounters(): void {
+    this.syncStats.length = 0;
+    this.writes.length = 0;
+  }
+}
