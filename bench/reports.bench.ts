@@ -48,7 +48,7 @@ function columnsOf(rows: readonly LogEntry[]): Record<string, unknown[]> {
   return cols;
 }
 
-type Objects = Record<string, unknown>[];
+type Objects = object[];
 
 /** The eight reports, arquero style. */
 function arqueroReports(aq: Aq, t: AqTable): Record<string, Objects> {
@@ -85,7 +85,7 @@ function compare(ours: ReportResults, theirs: Record<string, Objects>): string |
   for (const id of REPORT_IDS) {
     const [rowField, colField] = fields[id];
     const index = new Map<string, Record<string, unknown>>();
-    for (const o of theirs[id]) index.set(`${o[rowField] ?? ''}|${colField ? o[colField] ?? '' : ''}`, o);
+    for (const o of theirs[id] as Record<string, unknown>[]) index.set(`${o[rowField] ?? ''}|${colField ? o[colField] ?? '' : ''}`, o);
     if (index.size !== ours[id].length) return `${id}: ${ours[id].length} groups vs ${index.size}`;
     for (const r of ours[id] as ReportRow[]) {
       const o = index.get(`${r.key}|${r.column ?? ''}`);

@@ -297,7 +297,9 @@ function grid(c: Ctx, lists: ListValues, valueHeaderRow: number, col0: number): 
         // （空白） = the row's total minus the listed column keys of the same value.
         const same = valueColumns.filter((o) => o.value === vc.value && !o.total && o.column !== BLANK_KEY);
         const tot = valueColumns.find((o) => o.value === vc.value && o.total) as ValueColumn;
-        formula = `=${a1(r, tot.col)}-SUM(${a1(r, same[0].col)}:${a1(r, same[same.length - 1].col)})`;
+        const rest = `${a1(r, tot.col)}-SUM(${a1(r, same[0].col)}:${a1(r, same[same.length - 1].col)})`;
+        // Amounts: round the difference to cents so float noise never shows as 0.0000000001.
+        formula = vc.value === 'amount' ? `=ROUND(${rest},2)` : `=${rest}`;
       } else {
         const parts = [rowCriteria, vc.total ? '' : `${colRef},${criterion(vc.column as string)}`].filter((p) => p !== '');
         formula = parts.length ? groupFormula(c, vc.value, parts.join(','), () => undefined) : grandFormula(c, vc.value, '', () => undefined);

@@ -1,6 +1,6 @@
 /**
  * A tiny evaluator for exactly the formula forms the report layout writes (COUNTIFS, SUMIFS, AVERAGEIFS, SUM,
- * COUNT, MAX, IF, IFERROR, TODAY, arithmetic, A1 cells and ranges, `Table[Column]` references), so a test can
+ * COUNT, MAX, ROUND, IF, IFERROR, TODAY, arithmetic, A1 cells and ranges, `Table[Column]` references), so a test can
  * recompute a whole report block over a log and compare it with the TypeScript aggregation without a spreadsheet.
  * Anything else throws, which is a test failure by design. LibreOffice is the real oracle elsewhere.
  */
@@ -237,6 +237,10 @@ function call(name: string, args: Arg[], sheet: Sheet): Val {
     }
     case 'TODAY':
       return sheet.today;
+    case 'ROUND': {
+      const f = 10 ** num(args[1]);
+      return Math.round(num(args[0]) * f) / f;
+    }
     case 'IF':
       return num(args[0]) !== 0 ? (args[1] as Val) : (args[2] as Val);
     default:
