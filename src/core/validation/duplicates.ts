@@ -1,8 +1,6 @@
 /**
  * Possible duplicates: the same customer, date and product already logged. Customer IDs compare case-insensitively
  * and ignore full-width forms ("ＴＢ１２３" and "tb123" are the same buyer).
- * Stored as date → product → customer → count: the lookups reuse the date and product strings (hash already known)
- * instead of hashing a concatenated key for every row checked.
  */
 import * as normalize from './normalize';
 import type { DuplicateIndex, DuplicateKeyParts } from './types';
@@ -25,25 +23,26 @@ export function duplicateKey(entry: DuplicateKeyParts): string {
  * rows is the one flagged; the entry form builds it from the whole log.
  */
 export function buildDuplicateIndex(entries: Iterable<DuplicateKeyParts> = []): DuplicateIndex {
-  const byDate = new Map<string, Map<string, Map<string, number>>>();
+  // customer → "date|product" → count. Most rows checked belong to a customer not seen that day, so one lookup by
+  // the customer (whose hash the string already carries) usually settles it.
+  const byCustomer = new Map<string, Map<string, number>>();
   let size = 0;
   const countOf = (customerId: string, date: string, product: string): number => {
-    const customers = byDate.get(date)?.get(product);
-    return customers === undefined ? 0 : customers.get(customerKey(customerId)) ?? 0;
+    const seen = byCustomer.get(customerKey(customerId));
+    return seen === undefined ? 0 : seen.get(`${date}\u0001${product}`) ?? 0;
   };
   const index: DuplicateIndex = {
     has: (entry) => countOf(entry.customerId, entry.date, entry.product) > 0,
     contains: (customerId, date, product) => countOf(customerId, date, product) > 0,
     count: (entry) => countOf(entry.customerId, entry.date, entry.product),
     add: (entry) => {
-      let products = byDate.get(entry.date);
-      if (!products) byDate.set(entry.date, (products = new Map()));
-      let customers = products.get(entry.product);
-      if (!customers) products.set(entry.product, (customers = new Map()));
-      const key = customerKey(entry.customerId);
-      const n = customers.get(key) ?? 0;
+      const customer = customerKey(entry.customerId);
+      let seen = byCustomer.get(customer);
+      if (!seen) byCustomer.set(customer, (seen = new Map()));
+      const key = `${entry.date}\u0001${entry.product}`;
+      const n = seen.get(key) ?? 0;
       if (n === 0) size++;
-      customers.set(key, n + 1);
+      seen.set(key, n + 1);
     },
     get size() {
       return size;

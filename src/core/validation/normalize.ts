@@ -77,14 +77,19 @@ export function hasControlChar(s: string): boolean {
   return CONTROL_RE.test(s);
 }
 
+/** Characters toHalfWidth changes: U+FF01–U+FF5E, the ideographic space and full stop, ｡ and ￥. */
+function isFullWidthForm(c: number): boolean {
+  return c >= 0x3000 && (c === 0x3000 || c === 0x3002 || (c >= 0xff01 && (c <= 0xff5e || c === 0xff61 || c === 0xffe5)));
+}
+
 /**
  * Full-width forms to half-width: U+FF01–U+FF5E (１２３ＡＢＣ，．－／：) → ASCII, the ideographic space → space,
- * 。 and ｡ → '.', ￥ → ¥. Fast path: a string without any character ≥ U+3000 is returned as is.
+ * 。 and ｡ → '.', ￥ → ¥. Fast path: a string with none of them (ASCII, or Chinese text) is returned as is.
  */
 export function toHalfWidth(s: string): string {
   let i = 0;
   const n = s.length;
-  while (i < n && s.charCodeAt(i) < 0x3000) i++;
+  while (i < n && !isFullWidthForm(s.charCodeAt(i))) i++;
   if (i === n) return s;
   let out = s.slice(0, i);
   for (; i < n; i++) {
@@ -292,19 +297,18 @@ export function normalizeDate(raw: unknown, today: string): string | null | Inva
   if (typeof raw === 'string') {
     const fast = isoFastPath(raw);
     if (fast !== null) return fast;
-    const s = toHalfWidth(trimText(raw)).trim();
-    if (s === '') return null;
-    let m = FULL_DATE_RE.exec(s) ?? CJK_DATE_RE.exec(s);
-    if (m) {
-      const parts = m.length === 5 ? [m[1], m[3], m[4]] : [m[1], m[2], m[3]];
-      return fromParts(Number(parts[0]), Number(parts[1]), Number(parts[2]));
+    // A sheet repeats the same typed dates many times: remember the answers (for one `today`, since "11/24" and
+    // "11月24日" take its year).
+    if (textCacheToday !== today) {
+      textCache.clear();
+      textCacheToday = today;
     }
-    m = MONTH_DAY_RE.exec(s);
-    if (m) return fromParts(Number(today.slice(0, 4)), Number(m[1]), Number(m[2]));
-    m = COMPACT_DATE_RE.exec(s);
-    if (m) return fromParts(Number(m[1]), Number(m[2]), Number(m[3]));
-    if (SERIAL_TEXT_RE.test(s)) return fromSerial(Number(s));
-    return INVALID.invalidDate;
+    let parsed = textCache.get(raw);
+    if (parsed === undefined) {
+      parsed = parseDateText(raw, today);
+      if (textCache.size < 10_000) textCache.set(raw, parsed);
+    }
+    return parsed;
   }
   if (typeof raw === 'number') {
     if (!Number.isFinite(raw)) return INVALID.invalidDate;
@@ -319,6 +323,24 @@ export function normalizeDate(raw: unknown, today: string): string | null | Inva
       ? fromParts(raw.getUTCFullYear(), raw.getUTCMonth() + 1, raw.getUTCDate())
       : fromParts(raw.getFullYear(), raw.getMonth() + 1, raw.getDate());
   }
+  return INVALID.invalidDate;
+}
+
+const textCache = new Map<string, string | null | Invalid>();
+let textCacheToday = '';
+
+function parseDateText(raw: string, today: string): string | null | Invalid {
+  const s = toHalfWidth(trimText(raw)).trim();
+  if (s === '') return null;
+  let m = FULL_DATE_RE.exec(s);
+  if (m) return fromParts(Number(m[1]), Number(m[3]), Number(m[4]));
+  m = CJK_DATE_RE.exec(s);
+  if (m) return fromParts(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = MONTH_DAY_RE.exec(s);
+  if (m) return fromParts(Number(today.slice(0, 4)), Number(m[1]), Number(m[2]));
+  m = COMPACT_DATE_RE.exec(s);
+  if (m) return fromParts(Number(m[1]), Number(m[2]), Number(m[3]));
+  if (SERIAL_TEXT_RE.test(s)) return fromSerial(Number(s));
   return INVALID.invalidDate;
 }
 
