@@ -17,7 +17,7 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
 export const excelRun: RunFn = (batch) => Excel.run({ delayForCellEdit: true }, batch);
 
 /** Office error codes that mean "try again later". */
-const BUSY_CODES = new Set(['ActivityLimitReached', 'Conflict', 'ServiceNotAvailable', 'RequestAborted', 'EditModeCannotAcquire', 'GeneralException', 'Timeout']);
+const BUSY_CODES = new Set(['ActivityLimitReached', 'Conflict', 'ServiceNotAvailable', 'RequestAborted', 'EditModeCannotAcquire', 'Timeout']);
 const MISSING_CODES = new Set(['ItemNotFound', 'InvalidReference']);
 const UNSUPPORTED_CODES = new Set(['ApiNotFound', 'NotImplemented', 'UnsupportedOperation', 'AccessDenied']);
 
