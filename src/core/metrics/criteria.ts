@@ -92,13 +92,31 @@ function wildcardRegExp(pattern: string): RegExp {
 
 function textEquals(operand: string): Predicate {
   if (hasWildcard(operand)) {
-    const re = wildcardRegExp(operand);
-    return (cell) => typeof cell === 'string' && re.test(cell);
+    return cachedTextTest(wildcardRegExp(operand));
   }
   // "~*" without a real wildcard still means a literal star.
   const literal = operand.replace(/~([*?~])/g, '$1');
   const lower = literal.toLowerCase();
-  return (cell) => typeof cell === 'string' && (cell === literal || cell.toLowerCase() === lower);
+  // Text without letter case (Chinese, digits, symbols) can only equal itself: one comparison per cell.
+  if (lower === literal.toUpperCase()) return (cell) => cell === literal;
+  return cachedTextTest({ test: (cell) => cell === literal || cell.toLowerCase() === lower });
+}
+
+/**
+ * A text test that remembers each distinct cell text's answer: a column holds few distinct values (channels,
+ * regions), so a million cells cost a million map lookups, not a million regex runs. The memory is capped.
+ */
+function cachedTextTest(matcher: { test(text: string): boolean }): Predicate {
+  const seen = new Map<string, boolean>();
+  return (cell) => {
+    if (typeof cell !== 'string') return false;
+    let hit = seen.get(cell);
+    if (hit === undefined) {
+      hit = matcher.test(cell);
+      if (seen.size < 10_000) seen.set(cell, hit);
+    }
+    return hit;
+  };
 }
 
 function booleanOperand(operand: string): boolean | undefined {

@@ -68,10 +68,13 @@ function classify(cell: unknown): number {
 
 type Grid = readonly (readonly unknown[])[];
 
-/** A range argument as rows of cells; a single value (one cell) becomes a 1×1 grid. */
+/**
+ * A range argument as rows of cells; a single value (one cell) becomes a 1×1 grid. Excel's any[][] is used as it is
+ * (no copy of a million rows); only a flat list, as code may pass, is turned into one column.
+ */
 function asGrid(value: unknown): Grid {
-  if (Array.isArray(value)) return value.map((row) => (Array.isArray(row) ? row : [row]));
-  return [[value]];
+  if (!Array.isArray(value)) return [[value]];
+  return value.every(Array.isArray) ? (value as Grid) : value.map((row) => (Array.isArray(row) ? row : [row]));
 }
 
 function width(grid: Grid): number {

@@ -113,6 +113,12 @@ export function ss(
   });
 }
 
+/** Excel's any[][] as it is; a single value or a flat list (from code) as one column. */
+function asRows(range: unknown): readonly (readonly unknown[])[] {
+  if (!Array.isArray(range)) return [[range]];
+  return range.every(Array.isArray) ? (range as unknown[][]) : range.map((r) => (Array.isArray(r) ? r : [r]));
+}
+
 export interface SalesStats {
   count: number;
   mean: number;
@@ -127,7 +133,7 @@ export interface SalesStats {
  * Fewer than 2 numbers → #N/A. Two passes over a Float64Array keep the variance exact enough at 1,000,000 cells.
  */
 export function salesStats(range: unknown): SalesStats {
-  const rows: unknown[][] = Array.isArray(range) ? (range as unknown[]).map((r) => (Array.isArray(r) ? r : [r])) : [[range]];
+  const rows = asRows(range);
   let size = 0;
   for (const row of rows) size += row.length;
   const values = new Float64Array(size);
