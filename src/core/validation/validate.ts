@@ -57,12 +57,18 @@ function addWarning(field: InputKey | null, code: IssueCode, params?: MessagePar
   (found ??= []).push(issue(field, 'warning', code, params));
 }
 
+/** A value quoted in a message, cut short so a pasted paragraph does not flood the issue list. */
+const SHOWN_MAX = 40;
+function shown(text: string): string {
+  return text.length > SHOWN_MAX ? `${text.slice(0, SHOWN_MAX)}…` : text;
+}
+
 /** Params for a field's own error (the offending value or limits), only computed when there is an error. */
 function errorParams(bad: Invalid, raw: unknown, max: number): MessageParams | undefined {
   switch (bad.code) {
     case 'notInList':
     case 'cellError':
-      return { value: String(raw).trim() };
+      return { value: shown(String(raw).trim()) };
     case 'tooLong': {
       const text = textValue(raw, Infinity, false);
       return { max, length: typeof text === 'string' ? text.length : 0 };
@@ -111,7 +117,7 @@ function readProduct(raw: unknown, lookup: ListLookup): string | null | undefine
     return undefined;
   }
   const text = readText('product', raw, PRODUCT_MAX, false);
-  if (typeof text === 'string') addWarning('product', 'productNotInList', { value: text });
+  if (typeof text === 'string') addWarning('product', 'productNotInList', { value: shown(text) });
   return text;
 }
 
@@ -177,16 +183,17 @@ export function validateCells(
   if (followUp === FOLLOW_UP_PENDING && nextFollowUp === null) addError('nextFollowUp', 'pendingNeedsNextDate');
   if (date && nextFollowUp && nextFollowUp < date) addError('nextFollowUp', 'nextBeforeDate', undefined, 'date');
 
-  // Warnings.
-  if (ctx.duplicates && customerId && date && product && ctx.duplicates.contains(customerId, date, product)) {
-    addWarning('customerId', 'possibleDuplicate', { date, product });
-  }
-  if (ctx.amountRanges && deal === YES && product && typeof amount === 'number' && amount > 0 && typeof quantity === 'number' && quantity > 0) {
-    const range = ctx.amountRanges.get(product);
+  // Warnings. The duplicate index and ranges are the caller's objects: keep this row's state safe across the calls.
+  const bits = errorBits;
+  const sofar = found;
+  const duplicate = !!ctx.duplicates && !!customerId && !!date && !!product && ctx.duplicates.contains(customerId, date, product);
+  const range = ctx.amountRanges && product ? ctx.amountRanges.get(product) : undefined;
+  errorBits = bits;
+  found = sofar;
+  if (duplicate) addWarning('customerId', 'possibleDuplicate', { date: date as string, product: shown(product as string) });
+  if (range && deal === YES && typeof amount === 'number' && amount > 0 && typeof quantity === 'number' && quantity > 0) {
     const price = amount / quantity;
-    if (range && price > range.limit) {
-      addWarning('amount', 'amountOutlier', { unitPrice: price.toFixed(2), limit: range.limit.toFixed(2) });
-    }
+    if (price > range.limit) addWarning('amount', 'amountOutlier', { unitPrice: price.toFixed(2), limit: range.limit.toFixed(2) });
   }
   checkPersonalData('customerId', customerId);
   checkPersonalData('note', note);

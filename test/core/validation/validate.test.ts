@@ -146,6 +146,12 @@ describe('validate: field errors', () => {
     expect(decimals.message).toEqual({ 'zh-CN': '「成交金额」最多保留两位小数', 'en-US': 'Amount (CNY) allows at most 2 decimal places' });
   });
 
+  it('cuts a long offending value short in the message', () => {
+    const pasted = '地区'.repeat(50);
+    const r = validate(deal({ region: pasted }), ctx);
+    expect(r.issues[0].message['zh-CN']).toBe(`「地区」的值“${pasted.slice(0, 40)}…”不在列表中，请从下拉列表中选择`);
+  });
+
   it('reports one error per field (the first)', () => {
     const r = validate(deal({ noDealReason: '火星' }), ctx);
     expect(codes(r.issues)).toEqual(['noDealReason:notInList']);
