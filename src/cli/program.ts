@@ -39,6 +39,8 @@ export function buildProgram(lang: Lang, io: Io, setExit: (code: number) => void
     cmd
       .configureHelp({
         styleTitle: (s: string) => titleFor(s, lang),
+        // CJK characters take two terminal columns: count them so the help columns line up.
+        displayWidth: terminalWidth,
         // "template [options]" in the command list, with the word translated.
         subcommandTerm: (sub: Command) =>
           [sub.name(), sub.options.length > 0 ? `[${optionsWord}]` : '', ...sub.registeredArguments.map(argTerm)].filter(Boolean).join(' '),
@@ -52,13 +54,14 @@ export function buildProgram(lang: Lang, io: Io, setExit: (code: number) => void
     if (!parsed) throw new UsageError(t(cli.errorBadLang, lang, { lang: opts.lang }));
     return parsed;
   };
+  const files = `<${t(cli.filesWord, lang)}...>`;
   const usage = (args: string) => `[${optionsWord}]${args ? ` ${args}` : ''}`;
 
   configure(program)
     .usage(`[${optionsWord}] [${t(cli.commandWord, lang)}]`)
     .description(t(cli.programDescription, lang))
     .version(VERSION, '-V, --version', t(cli.versionOption, lang))
-    .helpCommand('help [command]', t(cli.helpCommand, lang))
+    .helpCommand(`help [${t(cli.commandWord, lang)}]`, t(cli.helpCommand, lang))
     .showHelpAfterError();
 
   configure(program.command('template'))
@@ -69,9 +72,9 @@ export function buildProgram(lang: Lang, io: Io, setExit: (code: number) => void
     .action(async (opts: CommonOptions & { out: string }) => setExit(await runTemplate(opts.out, chosen(opts), io)));
 
   configure(program.command('check'))
-    .usage(usage('<files...>'))
+    .usage(usage(files))
     .description(t(cli.checkDescription, lang))
-    .argument('<files...>', t(cli.filesArgument, lang))
+    .argument(files, t(cli.filesArgument, lang))
     .option('--json', t(cli.jsonOption, lang))
     .addOption(langOption())
     .action(async (files: string[], opts: CommonOptions & { json?: boolean }) =>
@@ -79,9 +82,9 @@ export function buildProgram(lang: Lang, io: Io, setExit: (code: number) => void
     );
 
   configure(program.command('report'))
-    .usage(usage('<files...>'))
+    .usage(usage(files))
     .description(t(cli.reportDescription, lang))
-    .argument('<files...>', t(cli.filesArgument, lang))
+    .argument(files, t(cli.filesArgument, lang))
     .option('--json', t(cli.jsonOption, lang))
     .option('-o, --out <file>', t(cli.reportOut, lang))
     .addOption(langOption())
@@ -90,14 +93,28 @@ export function buildProgram(lang: Lang, io: Io, setExit: (code: number) => void
     );
 
   configure(program.command('merge'))
-    .usage(usage('<files...>'))
+    .usage(usage(files))
     .description(t(cli.mergeDescription, lang))
-    .argument('<files...>', t(cli.filesArgument, lang))
+    .argument(files, t(cli.filesArgument, lang))
     .requiredOption('-o, --out <file>', t(cli.mergeOut, lang))
     .addOption(langOption())
     .action(async (files: string[], opts: CommonOptions & { out: string }) => setExit(await runMerge(files, opts.out, chosen(opts), io)));
 
   return program;
+}
+
+/** Terminal columns a string takes: East Asian wide and full-width characters count two. */
+export function terminalWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) {
+    const code = ch.codePointAt(0) ?? 0;
+    const wide =
+      (code >= 0x1100 && code <= 0x115f) || (code >= 0x2e80 && code <= 0xa4cf) || (code >= 0xac00 && code <= 0xd7a3) ||
+      (code >= 0xf900 && code <= 0xfaff) || (code >= 0xfe30 && code <= 0xfe4f) || (code >= 0xff00 && code <= 0xff60) ||
+      (code >= 0xffe0 && code <= 0xffe6) || (code >= 0x20000 && code <= 0x3fffd);
+    width += wide ? 2 : 1;
+  }
+  return width;
 }
 
 function argTerm(a: Argument): string {

@@ -215,6 +215,7 @@ describe('help', () => {
     expect(en.status).toBe(0);
     expect(en.stdout).toContain('Usage:');
     expect(en.stdout).toContain('check [options] <files...>');
+    expect(zh.stdout).toContain('check [选项] <文件...>');
     const enEnv = runBin(bin, ['check', '--help'], { LANG: 'en_US.UTF-8' });
     expect(enEnv.stdout).toContain('validate every log row');
   });

@@ -4,26 +4,20 @@
  * exceljs 4.4 cannot write charts, so the stand-alone template has the tables only (the add-in adds charts).
  */
 import type ExcelJS from 'exceljs';
-import { formulaBlock, type CellStyle, type LayoutCell, type ReportBlock } from '../../core/reports/formulaLayout';
-import { REPORT_IDS } from '../../core/reportIds';
+import type { CellStyle, LayoutCell, ReportBlock } from '../../core/reports/formulaLayout';
+import { planReportSheet } from '../../core/reports/sheetPlan';
 import { REPORT_SHEET, type Lang, type ListValues } from '../../core/schema';
 import { HEADER_FILL, TITLE_FONT } from './cells';
 
-/** Blank rows between two report blocks. */
-const GAP_ROWS = 2;
 /** Rows that fit on one printed landscape page at the fit-to-width scale (conservative): blocks never straddle pages. */
 const PRINT_ROWS_PER_PAGE = 56;
 
-/** All eight blocks, stacked top to bottom in column A (one reading column prints and scrolls well). */
+/**
+ * All eight blocks where the add-in's shareable reports put them (core planReportSheet: one under the other in
+ * column A, with the room the add-in keeps for charts and growing lists), so both kinds of workbook look alike.
+ */
 export function planBlocks(lang: Lang, lists: ListValues): ReportBlock[] {
-  const blocks: ReportBlock[] = [];
-  let row = 1;
-  for (const id of REPORT_IDS) {
-    const block = formulaBlock(id, lang, lists, { row, col: 1 });
-    blocks.push(block);
-    row = block.range.bottom + 1 + GAP_ROWS;
-  }
-  return blocks;
+  return planReportSheet(lang, lists).slots.map((s) => s.block);
 }
 
 const STYLES: Record<CellStyle, (cell: ExcelJS.Cell) => void> = {
@@ -74,7 +68,8 @@ export function addReportSheet(wb: ExcelJS.Workbook, lang: Lang, lists: ListValu
     // Printed reports: landscape, every column on one page width.
     pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: false },
   });
-  const blocks = planBlocks(lang, lists);
+  const plan = planReportSheet(lang, lists);
+  const blocks = plan.slots.map((slot) => slot.block);
   let widest = 1;
   let pageTop = 1;
   for (const block of blocks) {
@@ -87,8 +82,10 @@ export function addReportSheet(wb: ExcelJS.Workbook, lang: Lang, lists: ListValu
       pageTop = block.range.top;
     }
   }
-  ws.getColumn(1).width = 22;
-  // Wide enough for a bold seven-figure amount total (1,234,567.89) without "###".
-  for (let col = 2; col <= widest; col++) ws.getColumn(col).width = 14;
+  // At least wide enough for a bold seven-figure amount total (1,234,567.89) without "###".
+  plan.columnWidths.forEach((w, i) => {
+    ws.getColumn(i + 1).width = i === 0 ? Math.max(w, 22) : Math.max(w, 14);
+  });
+  for (let col = plan.columnWidths.length + 1; col <= widest; col++) ws.getColumn(col).width = 14;
   return { sheet: ws, blocks };
 }

@@ -19,6 +19,7 @@ export const cli = {
   commandsLabel: { 'zh-CN': '命令：', 'en-US': 'Commands:' },
   optionsWord: { 'zh-CN': '选项', 'en-US': 'options' },
   commandWord: { 'zh-CN': '命令', 'en-US': 'command' },
+  filesWord: { 'zh-CN': '文件', 'en-US': 'files' },
   argumentsLabel: { 'zh-CN': '参数：', 'en-US': 'Arguments:' },
   templateDescription: {
     'zh-CN': '生成《店铺实际成交和询盘统计表》模板（日志表、字典、下拉校验、格式、公式报表）',
