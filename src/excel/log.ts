@@ -22,6 +22,25 @@ export function chunkRowsFor(columns: number, requested?: number): number {
   return Math.max(1, Math.min(requested ?? safe, safe));
 }
 
+/** Upper bound of a row's size in the JSON response (strings at 3 bytes per character, as CJK text is). */
+export function rowBytes(row: readonly unknown[]): number {
+  let n = 2;
+  for (const v of row) n += typeof v === 'string' ? v.length * 3 + 3 : 16;
+  return n;
+}
+
+/**
+ * Rows per chunk after seeing some data: the column-count bound, tightened when the rows seen are heavier
+ * than assumed (long Chinese notes), with 50% headroom over their average size.
+ */
+export function adaptChunkRows(bound: number, seen: readonly unknown[][]): number {
+  if (seen.length === 0) return bound;
+  let total = 0;
+  for (const r of seen) total += rowBytes(r);
+  const perRow = (total / seen.length) * 1.5;
+  return Math.max(1, Math.min(bound, Math.floor(MAX_CHUNK_BYTES / perRow)));
+}
+
 function cancelled(): WorkbookError {
   return new WorkbookError('cancelled', workbookText.errCancelled, false);
 }
@@ -56,8 +75,9 @@ export async function readLog(run: RunFn, options: ReadLogOptions = {}): Promise
   });
 
   const { layout, total } = head;
-  const chunk = chunkRowsFor(head.columns, options.chunkRows);
+  const bound = chunkRowsFor(head.columns, options.chunkRows);
   const rows: unknown[][] = head.first.slice(0, Math.min(firstChunk, total));
+  let chunk = adaptChunkRows(bound, rows);
   let chunks = 1;
   options.onProgress?.(rows.length, total);
   while (rows.length < total) {
@@ -71,6 +91,7 @@ export async function readLog(run: RunFn, options: ReadLogOptions = {}): Promise
     });
     chunks++;
     for (const r of part) rows.push(r);
+    chunk = adaptChunkRows(bound, part);
     options.onProgress?.(rows.length, total);
   }
   if (options.signal?.aborted) throw cancelled();

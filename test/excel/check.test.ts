@@ -1,6 +1,6 @@
 import { COLUMNS, LOG_SHEET, LOG_TABLE, mapHeaders } from '../../src/core/schema';
 import { HIGHLIGHT_FILL, columnLetter } from '../../src/core/template';
-import { chunkRowsFor, MAX_CHUNK_BYTES } from '../../src/excel/log';
+import { BYTES_PER_CELL, chunkRowsFor, MAX_CHUNK_BYTES } from '../../src/excel/log';
 import { MARKS_SETTING } from '../../src/excel/marks';
 import { toRawRow, generateRows } from '../support/generateRows';
 import { setup } from './helpers';
@@ -44,7 +44,7 @@ describe('readLog', () => {
   });
 
   test('automatic chunks stay under the byte budget', () => {
-    expect(chunkRowsFor(18) * 18 * 32).toBeLessThanOrEqual(MAX_CHUNK_BYTES);
+    expect(chunkRowsFor(18) * 18 * BYTES_PER_CELL).toBeLessThanOrEqual(MAX_CHUNK_BYTES);
     expect(chunkRowsFor(18, 100)).toBe(100);
     expect(chunkRowsFor(18, 1_000_000)).toBe(chunkRowsFor(18));
   });
@@ -60,6 +60,17 @@ describe('readLog', () => {
     await expect(reading).rejects.toMatchObject({ code: 'cancelled' });
     expect(big.fx.syncs).toBe(1);
   });
+});
+
+test('rows with 255-character Chinese notes: every response stays under 5 MB (UTF-8)', async () => {
+  const { fx, wb } = await withRows(12000);
+  const sheet = fx.table(LOG_TABLE)!.sheet;
+  for (let i = 0; i < 12000; i++) fx.cell(sheet, 1 + i, col('note')).value = '备'.repeat(255);
+  const snap = await wb.readLog();
+  expect(snap.rows).toHaveLength(12000);
+  expect(fx.syncs).toBeGreaterThan(3);
+  // Well under the limit: chunks shrink once the heavy rows are seen.
+  expect(Math.max(...responseBytes(fx))).toBeLessThan(3.5 * 1024 * 1024);
 });
 
 describe('marks and selection', () => {

@@ -75,6 +75,7 @@ export interface WriteRecord {
 }
 
 const MAX_ROWS = 1_048_576;
+const utf8Length = (v: unknown): number => Buffer.byteLength(JSON.stringify(v), 'utf8');
 const key = (r: number, c: number) => `${r},${c}`;
 
 function colIndex(letters: string): number {
@@ -827,7 +828,7 @@ export class FakeExcel {
 
   record(kind: string, range: FakeRange, data: unknown): void {
     this.writes.push({ kind, sheet: range.sheet.name, address: range.localAddress(), data });
-    this.requestBytes += JSON.stringify(data ?? null).length + 32;
+    this.requestBytes += utf8Length(data ?? null) + 32;
   }
 
   queueLoad(snap: Map<string, unknown>, apply: () => void): void {
@@ -848,7 +849,7 @@ export class FakeExcel {
     if (this.hang) return new Promise<void>(() => undefined);
     const loads = this.pendingLoads;
     this.pendingLoads = [];
-    const responseBytes = loads.reduce((n, l) => n + JSON.stringify([...l.snap.entries()].map(([k, v]) => [k, v instanceof Loadable ? null : Array.isArray(v) && v[0] instanceof Loadable ? v.length : v])).length, 0);
+    const responseBytes = loads.reduce((n, l) => n + utf8Length([...l.snap.entries()].map(([k, v]) => [k, v instanceof Loadable ? null : Array.isArray(v) && v[0] instanceof Loadable ? v.length : v])), 0);
     this.syncStats.push({ requestBytes: this.requestBytes, responseBytes });
     this.requestBytes = 0;
     const failure = this.failNextSync;
