@@ -7,6 +7,7 @@ import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { main } from '../../src/cli/main';
+import { readLog } from '../../src/cli/readLog';
 import type { Io } from '../../src/cli/io';
 import { writeTemplate } from '../../src/cli/template/buildTemplate';
 import { COLUMNS, LOG_SHEET, NO, header, type LogEntry } from '../../src/core/schema';
@@ -201,6 +202,24 @@ describe('merge', () => {
     expect(log.getRow(42).getCell(1).value).toBeNull();
     const checked = await cli(['check', out]);
     expect(checked.code).toBe(0);
+  });
+});
+
+describe('progress', () => {
+  it('reports rows read as lines on stderr, only when progress is on', async () => {
+    const file = path.join(dir, 'progress.xlsx');
+    await writeTemplate(file, { lang: 'zh-CN', rows: generateRows(25, 3, { endDate: '2026-06-30' }), lists: SAMPLE_LISTS });
+    const seen: number[] = [];
+    const log = await readLog(file, { onProgress: (n) => seen.push(n), progressEvery: 10 });
+    expect(log.rows).toHaveLength(25);
+    expect(seen).toEqual([10, 20]);
+
+    const quiet = bufferIo();
+    expect(await main(['check', file], quiet, {})).toBe(0);
+    expect(quiet.stderr).toEqual([]);
+    const loud = { ...bufferIo(), progress: true };
+    expect(await main(['check', file, '--lang', 'en-US'], loud, {})).toBe(0);
+    expect(loud.stderr).toEqual([expect.stringMatching(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: 25 rows in [0-9.]+ s$`))]);
   });
 });
 
