@@ -3,7 +3,7 @@
  * switch views), and the views, of which only Home ships in the first chunk.
  */
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
-import { FluentProvider, Spinner, Tab, TabList, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import { FluentProvider, Tab, TabList, webLightTheme, type Theme } from '@fluentui/react-components';
 import { langFromLocale, t } from '../core/i18n';
 import { ui } from '../core/i18n/ui';
 import type { Lang } from '../core/schema';
@@ -16,8 +16,8 @@ import { createWorkbook } from './workbookFactory';
 import { HomeView } from './views/HomeView';
 import { OutsideOffice } from './views/OutsideOffice';
 import { ViewBoundary } from './views/ViewBoundary';
-import { startOutbox } from './entry/outboxRunner';
 import { useShellStyles } from './shell/styles';
+import { Busy } from './shell/Busy';
 
 const EntryView = lazy(() => import(/* webpackChunkName: "entry" */ './views/EntryView'));
 const CheckView = lazy(() => import(/* webpackChunkName: "check" */ './views/CheckView'));
@@ -37,13 +37,15 @@ export interface AppProps {
   host: HostInfo;
   /** Tests pass a workbook directly; otherwise the factory picks one for the host. */
   workbook?: Workbook | null;
+  /** The Fluent theme (index.tsx loads the dark one when the host is dark); light by default. */
+  theme?: Theme;
 }
 
 export function resolveLang(pref: LangPref, locale: string): Lang {
   return pref === 'auto' ? langFromLocale(locale) : pref;
 }
 
-export function App({ host, workbook: given }: AppProps): JSX.Element {
+export function App({ host, workbook: given, theme = webLightTheme }: AppProps): JSX.Element {
   const styles = useShellStyles();
   const [pref, setPref] = useState<LangPref>(() => langPref());
   const lang = resolveLang(pref, host.locale);
@@ -79,7 +81,19 @@ export function App({ host, workbook: given }: AppProps): JSX.Element {
     void refreshState();
   }, [refreshState]);
 
-  useEffect(() => (workbook ? startOutbox(workbook) : undefined), [workbook]);
+  // Entries left in the outbox (e.g. before a reload) are retried as soon as a workbook is there; loaded lazily.
+  useEffect(() => {
+    if (!workbook) return;
+    let stop: (() => void) | null = null;
+    let live = true;
+    void import(/* webpackChunkName: "outbox" */ './entry/outboxRunner').then((m) => {
+      if (live) stop = m.startOutbox(workbook);
+    });
+    return () => {
+      live = false;
+      stop?.();
+    };
+  }, [workbook]);
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -95,7 +109,6 @@ export function App({ host, workbook: given }: AppProps): JSX.Element {
     () => ({ lang, hostKind: host.kind, workbook, state, refreshState }),
     [lang, host.kind, workbook, state, refreshState],
   );
-  const theme = host.dark ? webDarkTheme : webLightTheme;
 
   if (host.kind === 'browser') {
     return (
@@ -125,7 +138,7 @@ export function App({ host, workbook: given }: AppProps): JSX.Element {
             <main className={styles.view}>
               {loadError && <p role="alert">{t(ui.errorPrefix, lang) + loadError}</p>}
               <ViewBoundary key={view} message={t(ui.viewLoadFailed, lang)}>
-                <Suspense fallback={<Spinner size="small" label={t(ui.loading, lang)} />}>
+                <Suspense fallback={<Busy label={t(ui.loading, lang)} />}>
                   {view === 'home' && <HomeView />}
                   {view === 'entry' && <EntryView />}
                   {view === 'check' && <CheckView />}

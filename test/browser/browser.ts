@@ -96,8 +96,8 @@ export function control(page: Page, label: string): Locator {
   return page.getByLabel(new RegExp(`^${escaped}\\s*\\*?$`));
 }
 
-export async function screenshot(page: Page, name: string): Promise<string> {
+export async function screenshot(page: Page, name: string, fullPage = true): Promise<string> {
   const file = join(SCREENSHOTS, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  await page.screenshot({ path: file, fullPage });
   return file;
 }

@@ -219,7 +219,7 @@ describe('check on 10,000 generated rows', () => {
       trs.map((tr) => `${tr.getAttribute('data-row')}:${tr.getAttribute('data-key')}`),
     );
     expect(found.sort()).toEqual([...planted].sort());
-    await screenshot(page, 'check-10000-zh');
+    await screenshot(page, 'check-10000-zh', false);
     // Clicking a problem selects its cell in the (demo) workbook.
     const first = planted[0].split(':');
     await page.locator(`[data-testid="check-problems"] tr[data-row="${first[0]}"] button`).first().click();

@@ -172,4 +172,32 @@ describe('Entry view', () => {
     await waitFor(() => expect(logRows(wb)).toHaveLength(0));
     expect(await screen.findByText('已撤销第 2 行')).toBeTruthy();
   });
+
+  it('accepts a product outside the list with a warning, and suggests customer IDs from the log', async () => {
+    const wb = await withTemplate();
+    await wb.seed([
+      {
+        date: '2026-11-01', agent: '客服2', customerId: 'old_buyer_9', customerType: '批发商', newOrReturning: '老客', channel: 'QQ',
+        region: '广东', product: '示例商品B', quantity: 1, amount: 50, deal: '是', dealType: '批发', noDealReason: null, followUp: null,
+        nextFollowUp: null, note: null,
+      },
+    ]);
+    await renderPane(<EntryView />, wb);
+    const ids = document.getElementById(field('customerId').getAttribute('list') as string);
+    expect(Array.from(ids?.querySelectorAll('option') ?? []).map((o) => o.getAttribute('value'))).toEqual(['old_buyer_9']);
+    fillGood({ product: '新款连衣裙' });
+    expect(await screen.findByText('「商品」“新款连衣裙”不在商品列表中（可以保存；如是新商品，请加到字典里）')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '提交' }));
+    await waitFor(() => expect(logRows(wb)).toHaveLength(2));
+  });
+
+  it('text that looks like a formula is kept as text', async () => {
+    const wb = await withTemplate();
+    await renderPane(<EntryView />, wb);
+    fillGood({ customerId: '=1+1', note: '@SUM(A1)' });
+    fireEvent.click(screen.getByRole('button', { name: '提交' }));
+    await waitFor(() => expect(logRows(wb)).toHaveLength(1));
+    const snap = wb.snapshot().log!;
+    expect(snap.rows[0][snap.headers.indexOf('客户ID')]).toBe('=1+1');
+  });
 });

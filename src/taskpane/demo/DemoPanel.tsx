@@ -67,30 +67,32 @@ export default function DemoPanel(): JSX.Element {
       ) : (
         <>
           {first > 0 && <Text size={200}>{tr(ui.demoRowsShown, { shown: rows.length - first, total: rows.length })}</Text>}
-          <table className={styles.table} data-testid="demo-log-table" data-total-rows={rows.length}>
-            <thead>
-              <tr>
-                <th className={styles.cell}>#</th>
-                {snap.headers.map((h, i) => (
-                  <th key={i} className={styles.cell} data-key={keys[i] ?? ''}>
-                    {keys[i] ? header(keys[i] as ColumnKey, lang) : h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.slice(first).map((row, r) => (
-                <tr key={first + r} data-row={first + r}>
-                  <td className={styles.cell}>{snap.firstSheetRow + first + r}</td>
-                  {row.map((v, i) => (
-                    <td key={i} className={styles.cell} data-key={keys[i] ?? ''}>
-                      {display(keys[i], v)}
-                    </td>
+          <div style={{ maxHeight: '85vh', overflow: 'auto' }}>
+            <table className={styles.table} data-testid="demo-log-table" data-total-rows={rows.length}>
+              <thead>
+                <tr>
+                  <th className={styles.cell}>#</th>
+                  {snap.headers.map((h, i) => (
+                    <th key={i} className={styles.cell} data-key={keys[i] ?? ''}>
+                      {keys[i] ? header(keys[i] as ColumnKey, lang) : h}
+                    </th>
                   ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {rows.slice(first).map((row, r) => (
+                  <tr key={first + r} data-row={first + r}>
+                    <td className={styles.cell}>{snap.firstSheetRow + first + r}</td>
+                    {row.map((v, i) => (
+                      <td key={i} className={styles.cell} data-key={keys[i] ?? ''}>
+                        {display(keys[i], v)}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </>
       )}
     </aside>

@@ -13,5 +13,7 @@ export const useViewStyles = makeStyles({
   table: { borderCollapse: 'collapse', width: '100%', fontSize: tokens.fontSizeBase200 },
   cell: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, padding: '2px 6px', textAlign: 'left' },
   num: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, padding: '2px 6px', textAlign: 'right' },
+  /** Long lists scroll inside the pane instead of stretching it. */
+  scroll: { maxHeight: '60vh', overflowY: 'auto' },
   muted: { color: tokens.colorNeutralForeground3 },
 });

@@ -121,30 +121,32 @@ export default function CheckView(): JSX.Element {
           ) : (
             <>
               {total > shown && <Text size={200}>{tr(ui.checkShowingFirst, { shown, total })}</Text>}
-              <table className={styles.table} data-testid="check-problems">
-                <thead>
-                  <tr>
-                    <th className={styles.cell}>{tr(ui.colRow)}</th>
-                    <th className={styles.cell}>{tr(ui.colColumn)}</th>
-                    <th className={styles.cell}>{tr(ui.colLevel)}</th>
-                    <th className={styles.cell}>{tr(ui.colMessage)}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {visible.map((p, i) => (
-                    <tr key={i} data-row={p.rowIndex} data-key={p.key ?? ''} data-severity={p.severity} data-code={p.code}>
-                      <td className={styles.cell}>
-                        <Button size="small" appearance="transparent" onClick={() => select(p)}>
-                          {p.sheetRow}
-                        </Button>
-                      </td>
-                      <td className={styles.cell}>{p.key ? header(p.key, lang) : ''}</td>
-                      <td className={styles.cell}>{tr(p.severity === 'error' ? ui.levelError : ui.levelWarning)}</td>
-                      <td className={styles.cell}>{p.message[lang]}</td>
+              <div className={styles.scroll}>
+                <table className={styles.table} data-testid="check-problems">
+                  <thead>
+                    <tr>
+                      <th className={styles.cell}>{tr(ui.colRow)}</th>
+                      <th className={styles.cell}>{tr(ui.colColumn)}</th>
+                      <th className={styles.cell}>{tr(ui.colLevel)}</th>
+                      <th className={styles.cell}>{tr(ui.colMessage)}</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {visible.map((p, i) => (
+                      <tr key={i} data-row={p.rowIndex} data-key={p.key ?? ''} data-severity={p.severity} data-code={p.code}>
+                        <td className={styles.cell}>
+                          <Button size="small" appearance="transparent" onClick={() => select(p)}>
+                            {p.sheetRow}
+                          </Button>
+                        </td>
+                        <td className={styles.cell}>{p.key ? header(p.key, lang) : ''}</td>
+                        <td className={styles.cell}>{tr(p.severity === 'error' ? ui.levelError : ui.levelWarning)}</td>
+                        <td className={styles.cell}>{p.message[lang]}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
               {total > shown && (
                 <Button onClick={() => setShown((s) => s + PAGE)}>{tr(ui.checkShowMore, { n: Math.min(PAGE, total - shown) })}</Button>
               )}

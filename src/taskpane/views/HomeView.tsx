@@ -3,13 +3,14 @@
  * TypeScript summary of the log (loaded lazily, it is not needed for the first paint).
  */
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
-import { Button, Spinner, Text } from '@fluentui/react-components';
+import { Button, Text } from '@fluentui/react-components';
 import { ui } from '../../core/i18n/ui';
 import type { TemplateResult } from '../../core/workbook';
 import { useApp, useT } from '../appContext';
 import { navigate, onInsertTemplateRequest } from '../navigation';
 import { useViewStyles } from '../shell/styles';
 import { errorText } from '../errors';
+import { Busy } from '../shell/Busy';
 
 const TablePicker = lazy(() => import(/* webpackChunkName: "table-picker" */ './TablePicker'));
 const SummaryPanel = lazy(() => import(/* webpackChunkName: "summary" */ '../reports/SummaryPanel'));
@@ -50,7 +51,7 @@ export function HomeView(): JSX.Element {
       <h2 id="home-heading">{tr(ui.homeHeading)}</h2>
       {hostKind === 'demo' && <Text className={styles.muted}>{tr(ui.homeHostDemo)}</Text>}
       {!state ? (
-        <Spinner size="tiny" label={tr(ui.loading)} />
+        <Busy label={tr(ui.loading)} />
       ) : (
         <ul data-testid="home-state">
           <li>{state.templatePresent ? tr(ui.homeTemplatePresent, { version: state.templateVersion ?? '?' }) : tr(ui.homeTemplateMissing)}</li>
@@ -62,7 +63,7 @@ export function HomeView(): JSX.Element {
         <Button appearance="primary" disabled={!workbook || busy} onClick={() => void runTemplate()}>
           {state?.templatePresent ? tr(ui.repairTemplate) : tr(ui.insertTemplate)}
         </Button>
-        {busy && <Spinner size="tiny" label={tr(ui.templateWorking)} />}
+        {busy && <Busy label={tr(ui.templateWorking)} />}
       </div>
       {result && <TemplateReport result={result} />}
       {error && <Text role="alert">{tr(ui.errorPrefix) + error}</Text>}
@@ -77,7 +78,7 @@ export function HomeView(): JSX.Element {
         <Button onClick={() => navigate('reports')}>{tr(ui.goReports)}</Button>
       </div>
       {state?.templatePresent && (
-        <Suspense fallback={<Spinner size="tiny" />}>
+        <Suspense fallback={<Busy label={tr(ui.loading)} />}>
           <SummaryPanel />
         </Suspense>
       )}

@@ -1,5 +1,5 @@
 /** A plain browser (no Office host): say clearly, in both languages, where the add-in runs, and offer the demo. */
-import { Link, Text } from '@fluentui/react-components';
+import { Text, tokens } from '@fluentui/react-components';
 import { ui } from '../../core/i18n/ui';
 import { useViewStyles } from '../shell/styles';
 
@@ -12,9 +12,9 @@ export function OutsideOffice(): JSX.Element {
       </h1>
       <Text lang="zh-CN">{ui.outsideBody['zh-CN']}</Text>
       <Text lang="en-US">{ui.outsideBody['en-US']}</Text>
-      <Link href="?demo">
+      <a href="?demo" style={{ color: tokens.colorBrandForegroundLink }}>
         {ui.outsideDemoLink['zh-CN']} / {ui.outsideDemoLink['en-US']}
-      </Link>
+      </a>
     </section>
   );
 }
