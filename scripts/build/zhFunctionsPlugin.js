@@ -23,6 +23,8 @@ const CATALOG_PATH = path.resolve(__dirname, '../../src/core/metrics/catalog.ts'
 
 /** Excel's rule for a function's display name: a letter first, then letters, digits, "." or "_" (≤ 128 chars). */
 const VALID_NAME = /^\p{L}[\p{L}0-9._]*$/u;
+/** The metadata schema's limit for function and parameter descriptions (the strictest published one). */
+const MAX_DESCRIPTION = 128;
 
 /** The function catalog (array of FunctionSpec) compiled on the fly from src/core/metrics/catalog.ts. */
 function loadCatalog(catalogPath = CATALOG_PATH) {
@@ -57,6 +59,9 @@ function toZhMetadata(metadata, catalog) {
     if (!VALID_NAME.test(name) || name.length > 128) {
       problems.push(`${fn.id}: "${name}" is not a valid Excel function name (letter first, then letters, digits, . or _)`);
     }
+    if (spec.description[LANG].length > MAX_DESCRIPTION) {
+      problems.push(`${fn.id}: description longer than ${MAX_DESCRIPTION} characters`);
+    }
     const params = fn.parameters || [];
     if (params.length !== spec.params.length) {
       problems.push(`${fn.id}: ${params.length} parameters in functions.json, ${spec.params.length} in the catalog`);
@@ -66,6 +71,9 @@ function toZhMetadata(metadata, catalog) {
       if (!ps || ps.name !== p.name) {
         problems.push(`${fn.id}: parameter ${i + 1} is "${p.name}" in functions.json but "${ps ? ps.name : '(none)'}" in the catalog`);
         return p;
+      }
+      if (ps.description[LANG].length > MAX_DESCRIPTION) {
+        problems.push(`${fn.id}: description of ${p.name} longer than ${MAX_DESCRIPTION} characters`);
       }
       return { ...p, description: ps.description[LANG] };
     });
@@ -124,3 +132,4 @@ module.exports.ZhFunctionsPlugin = ZhFunctionsPlugin;
 module.exports.toZhMetadata = toZhMetadata;
 module.exports.loadCatalog = loadCatalog;
 module.exports.VALID_NAME = VALID_NAME;
+module.exports.MAX_DESCRIPTION = MAX_DESCRIPTION;

@@ -46,6 +46,12 @@ describe('DEAL_RATE: the deal column', () => {
     expect(codeOf(() => dealRate(null))).toBe('#DIV/0!');
   });
 
+  test('Excel data-type values count as their basic value', () => {
+    const cells = column({ type: 'String', basicValue: '是' }, { type: 'Boolean', basicValue: false }, { type: 'Empty' });
+    expect(countDeals(cells)).toEqual({ deals: 1, total: 2 });
+    expect(countDeals(column('是', '否'), column('a', 'b'), [[{ type: 'String', basicValue: 'a' }]])).toEqual({ deals: 1, total: 1 });
+  });
+
   test('a single value and a 2-D block both work', () => {
     expect(dealRate('是')).toBe(1);
     expect(dealRate([['是', '否'], ['否', '否']])).toBe(0.25);
@@ -160,6 +166,11 @@ describe('SS_HISTORY', () => {
     expect(stats.count).toBe(5);
     expect(stats.mean).toBe(10);
     expect(stats.sd).toBeCloseTo(Math.sqrt(58 / 4), 14);
+  });
+
+  test('data-type values count as their basic value; an Empty value is blank', () => {
+    const stats = salesStats(column({ type: 'FormattedNumber', basicValue: 4, numberFormat: '0' }, { type: 'Empty' }, 6));
+    expect(stats).toEqual({ count: 2, mean: 5, sd: Math.SQRT2 });
   });
 
   test('0 is a real day without sales; numeric text counts', () => {

@@ -143,6 +143,15 @@ describe('input decisions', () => {
     expect(errorOf(() => metrics.z(true)).text['en-US']).toContain('TRUE/FALSE');
   });
 
+  test('Excel data-type values (formatted numbers, entities) count as their basic value', () => {
+    const formatted = { type: 'FormattedNumber', basicValue: 30, numberFormat: '0' };
+    expect(metrics.cvr(formatted, { type: 'Double', basicValue: 2000 })).toBeCloseTo(0.015, 15);
+    expect(call('CVR', [{ type: 'Empty' }, 2000])).toBe(0);
+    expect(call('CVR', [{ type: 'Boolean', basicValue: true }, 2000])).toBe('#VALUE!');
+    expect(call('CVR', [{ type: 'Error', basicValue: '#N/A', errorType: 'NotAvailable' }, 2000])).toBe('#VALUE!');
+    expect(call('SILENT_CVR', [12, 30, { type: 'String', basicValue: 'buyers' }])).toBeCloseTo(0.4, 15);
+  });
+
   test('blank (null, undefined, "", spaces) in a required argument reads as 0, like an empty cell in =A1/B1', () => {
     for (const blank of [null, undefined, '', '   ']) {
       expect(call('CVR', [blank, 2000])).toBe(0);

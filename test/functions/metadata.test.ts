@@ -74,6 +74,18 @@ describe('functions.json (generated from the JSDoc in functions.ts)', () => {
     });
   });
 
+  test('texts fit the metadata limits in both languages (descriptions ≤ 128, parameter names ≤ 64)', () => {
+    for (const spec of FUNCTION_CATALOG) {
+      for (const lang of ['zh-CN', 'en-US'] as const) {
+        expect([spec.id, spec.description[lang].length <= 128]).toEqual([spec.id, true]);
+        for (const p of spec.params) {
+          expect([spec.id, p.name, p.description[lang].length <= 128]).toEqual([spec.id, p.name, true]);
+          expect(p.name).toMatch(/^[a-z][a-z0-9_]{0,63}$/);
+        }
+      }
+    }
+  });
+
   test('DEAL_RATE takes its criteria pairs as one optional repeating range parameter', () => {
     const fn = english.functions.find((f) => f.id === 'DEAL_RATE')!;
     expect(fn.parameters[1]).toMatchObject({ name: 'criteria_pairs', optional: true, repeating: true, dimensionality: 'matrix' });
@@ -163,6 +175,9 @@ describe('functions.zh-cn.json (toZhMetadata)', () => {
 
     const badName = FUNCTION_CATALOG.map((f) => (f.id === 'CTR' ? { ...f, name: { ...f.name, 'zh-CN': '点击 率' } } : f));
     expect(() => plugin.toZhMetadata(copy(), badName)).toThrow(/CTR: "点击 率" is not a valid Excel function name/);
+
+    const long = FUNCTION_CATALOG.map((f) => (f.id === 'ROI' ? { ...f, description: { ...f.description, 'zh-CN': '长'.repeat(129) } } : f));
+    expect(() => plugin.toZhMetadata(copy(), long)).toThrow(/ROI: description longer than 128 characters/);
 
     expect(() => plugin.toZhMetadata({}, FUNCTION_CATALOG)).toThrow(/no "functions" array/);
   });

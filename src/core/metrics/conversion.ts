@@ -6,7 +6,7 @@
 import type { Text } from '../i18n';
 import { functionsText as M } from '../i18n/functions';
 import { fail } from './errors';
-import { finite, isBlank, nonNegative, nonZero, show, subsetOf } from './inputs';
+import { finite, isBlank, nonNegative, nonZero, plainValue, show, subsetOf } from './inputs';
 import { text, type FunctionSpec, type ParamSpec } from './spec';
 
 function param(name: string, label: Text, description: Text): ParamSpec {
@@ -94,7 +94,8 @@ export function inquiryCvr(inquiryBuyers: unknown, inquirers: unknown): number {
 export type SilentBasis = 'uv' | 'buyers';
 
 /** Reads the basis argument: omitted → "uv"; accepts the Chinese words too. */
-export function readSilentBasis(value: unknown): SilentBasis {
+export function readSilentBasis(raw: unknown): SilentBasis {
+  const value = plainValue(raw);
   if (isBlank(value)) return 'uv';
   if (typeof value === 'string') {
     const key = value.trim().toLowerCase();

@@ -6,7 +6,7 @@
  */
 import { functionsText as M } from '../i18n/functions';
 import { fail } from './errors';
-import { finite, show } from './inputs';
+import { finite, plainValue, show } from './inputs';
 import { compileCriterion, type Predicate } from './criteria';
 import { text, type FunctionSpec, type ParamSpec } from './spec';
 
@@ -63,6 +63,11 @@ function classify(cell: unknown): number {
     const found = WORDS[key];
     return found === undefined ? BAD : found;
   }
+  // An Excel data-type value (see plainValue): classify what it stands for.
+  if (cell !== null && typeof cell === 'object' && !Array.isArray(cell)) {
+    const plain = plainValue(cell);
+    if (plain !== cell) return classify(plain);
+  }
   return BAD;
 }
 
@@ -89,9 +94,9 @@ function sameShape(a: Grid, b: Grid): boolean {
 
 /** A criterion arrives as a value, or as a 1×1 range when Excel passes it through a repeating range parameter. */
 function singleValue(value: unknown, index: number): unknown {
-  if (!Array.isArray(value)) return value;
+  if (!Array.isArray(value)) return plainValue(value);
   const grid = asGrid(value);
-  if (grid.length === 1 && grid[0].length === 1) return grid[0][0];
+  if (grid.length === 1 && grid[0].length === 1) return plainValue(grid[0][0]);
   return fail('#VALUE!', M.criterionNotSingle, { index });
 }
 

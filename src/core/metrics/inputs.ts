@@ -38,8 +38,21 @@ export function parseNumericText(raw: string): number | undefined {
   return percent ? n / 100 : n;
 }
 
+/**
+ * The plain value of an Excel data-type value. The generated metadata lets `any` parameters receive data types
+ * (allowCustomDataForDataTypeAny), so a formatted number or an entity can arrive as an object such as
+ * {type: "FormattedNumber", basicValue: 30}; its basicValue is what a formula would see. Other values pass through.
+ */
+export function plainValue(value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  const cell = value as { type?: unknown; basicValue?: unknown };
+  if (cell.type === 'Empty') return null;
+  return 'basicValue' in cell ? cell.basicValue : value;
+}
+
 /** A scalar argument as a number, or null when blank. */
-export function readNumber(value: unknown, label: Text): number | null {
+export function readNumber(raw: unknown, label: Text): number | null {
+  const value = plainValue(raw);
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) fail('#NUM!', M.notFinite, { param: label });
     return value;

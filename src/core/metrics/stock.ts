@@ -6,7 +6,7 @@
 import type { Text } from '../i18n';
 import { functionsText as M } from '../i18n/functions';
 import { fail } from './errors';
-import { finite, isBlank, nonNegative, nonZero, optionalNonNegative, parseNumericText, required, show } from './inputs';
+import { finite, isBlank, nonNegative, nonZero, optionalNonNegative, parseNumericText, plainValue, required, show } from './inputs';
 import { inverseNormal } from './normal';
 import { text, type FunctionSpec, type ParamSpec } from './spec';
 
@@ -141,7 +141,7 @@ export function salesStats(range: unknown): SalesStats {
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
     for (let c = 0; c < row.length; c++) {
-      const cell = row[c];
+      const cell = typeof row[c] === 'object' ? plainValue(row[c]) : row[c];
       let v: number;
       if (typeof cell === 'number') {
         v = cell;
