@@ -56,7 +56,7 @@ function writeFailed(detail: string): WorkbookError {
 
 export async function appendEntry(run: RunFn, entry: LogEntry): Promise<WrittenRow> {
   return run(async (ctx) => {
-    const table = ctx.workbook.tables.getItem(LOG_TABLE);
+    const table = ctx.workbook.tables.getItem(LOG_TABLE).load('showTotals');
     const header = table.getHeaderRowRange().load('values');
     const body = table.getDataBodyRange().load('rowCount,rowIndex');
     const last = table.getDataBodyRange().getLastRow().load('values,formulas,numberFormat');
@@ -67,11 +67,20 @@ export async function appendEntry(run: RunFn, entry: LogEntry): Promise<WrittenR
     const lastValues = (last.values as unknown[][])[0] ?? [];
     // A fresh template's table holds one empty placeholder row: fill it rather than leave a blank row above.
     const reuse = body.rowCount === 1 && isBlankRow(lastValues, positions);
-    const target = reuse ? last : last.getRowsBelow(1);
     const rowIndex = reuse ? 0 : body.rowCount;
     const plan = rowCells(headers, entry, (last.numberFormat as unknown[][])[0] ?? [], (last.formulas as unknown[][])[0] ?? []);
-    target.numberFormat = [plan.formats];
-    target.formulas = [plan.formulas];
+    let target: Excel.Range;
+    if (!reuse && table.showTotals) {
+      // The row below the body is the totals row: add a table row instead of overwriting it. Text is already
+      // apostrophe-guarded, so it lands as text although the format can only follow the values here.
+      table.rows.add(undefined, [plan.formulas]);
+      target = table.getDataBodyRange().getLastRow();
+      target.numberFormat = [plan.formats];
+    } else {
+      target = reuse ? last : last.getRowsBelow(1);
+      target.numberFormat = [plan.formats];
+      target.formulas = [plan.formulas];
+    }
     const written = target.load('values');
     const after = table.getDataBodyRange().load('rowCount');
     await ctx.sync();

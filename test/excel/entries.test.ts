@@ -131,3 +131,23 @@ describe('removeEntry', () => {
     expect(await wb.removeEntry({ ...row, rowIndex: 5 })).toBe(false);
   });
 });
+
+describe('appendEntry with a totals row', () => {
+  test('adds a table row above the totals row instead of overwriting it', async () => {
+    const { fx, wb } = await withTemplate();
+    await wb.appendEntry(entry({ customerId: 'a' }));
+    const log = fx.table(LOG_TABLE)!;
+    // The user turned on the totals row (row 3).
+    log.totals = true;
+    log.rows = 3;
+    fx.cell(log.sheet, 2, 0).value = '汇总';
+    fx.cell(log.sheet, 2, col('amount')).formula = '=SUBTOTAL(109,[成交金额])';
+    const row = await wb.appendEntry(entry({ customerId: '=1+1' }));
+    expect(row.rowIndex).toBe(1);
+    expect(fx.writes.some((w) => w.kind === 'addRow')).toBe(true);
+    expect(fx.cellOf(LOG_SHEET, 'A4')!.value).toBe('汇总');
+    expect(fx.cellOf(LOG_SHEET, `${columnLetter(col('amount'))}4`)!.formula).toBe('=SUBTOTAL(109,[成交金额])');
+    expect(fx.cellOf(LOG_SHEET, `${columnLetter(col('customerId'))}3`)!.value).toBe('=1+1');
+    expect(fx.cellOf(LOG_SHEET, `${columnLetter(col('customerId'))}3`)!.formula).toBeNull();
+  });
+});

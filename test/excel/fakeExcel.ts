@@ -45,6 +45,8 @@ export interface TableData {
   rows: number;
   cols: number;
   style: string;
+  /** A totals row at the bottom (inside `rows`). */
+  totals?: boolean;
 }
 
 export interface PivotData {
@@ -381,6 +383,22 @@ class FakeTableColumns {
 
 class FakeTableRows {
   constructor(private readonly fx: FakeExcel, private readonly table: () => TableData) {}
+  /** Append a data row (above the totals row, which moves down). */
+  add(index?: number, values?: Scalar[][]): void {
+    if (index !== undefined && index !== -1) throw new Error('fake: rows.add only appends');
+    const t = this.table();
+    const row = t.top + t.rows - (t.totals ? 1 : 0);
+    if (t.totals) {
+      for (let c = t.left; c < t.left + t.cols; c++) {
+        const cell = t.sheet.cells.get(key(row, c));
+        if (cell) t.sheet.cells.set(key(row + 1, c), cell);
+        t.sheet.cells.delete(key(row, c));
+      }
+    }
+    t.rows++;
+    (values?.[0] ?? []).forEach((v, i) => this.fx.enter(this.fx.cell(t.sheet, row, t.left + i), v, false));
+    this.fx.record('addRow', new FakeRange(this.fx, t.sheet, row, t.left, 1, t.cols), values);
+  }
   getItemAt(i: number) {
     return {
       delete: () => {
@@ -413,7 +431,11 @@ export class FakeTable extends Loadable {
   }
   protected snapshot(prop: string): unknown {
     if (prop === 'name') return this.t().name;
+    if (prop === 'showTotals') return Boolean(this.t().totals);
     throw new Error(`fake: table.${prop}`);
+  }
+  get showTotals(): boolean {
+    return this.read('showTotals');
   }
   get name(): string {
     return this.read('name');
@@ -445,7 +467,7 @@ export class FakeTable extends Loadable {
   }
   getDataBodyRange(): FakeRange {
     const t = this.t();
-    return new FakeRange(this.fx, t.sheet, t.top + 1, t.left, t.rows - 1, t.cols);
+    return new FakeRange(this.fx, t.sheet, t.top + 1, t.left, t.rows - 1 - (t.totals ? 1 : 0), t.cols);
   }
   delete(): void {
     const t = this.t();
@@ -815,7 +837,7 @@ export class FakeExcel {
   /** Excel's table auto-expansion: content written in the row just below a table joins it. */
   autoExpand(range: FakeRange): void {
     for (const t of this.tables) {
-      if (t.sheet !== range.sheet || range.top !== t.top + t.rows) continue;
+      if (t.sheet !== range.sheet || range.top !== t.top + t.rows || t.totals) continue;
       if (range.left >= t.left + t.cols || range.left + range.cols <= t.left) continue;
       let any = false;
       for (let c = t.left; c < t.left + t.cols; c++) {
