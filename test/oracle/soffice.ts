@@ -9,7 +9,13 @@ import * as path from 'path';
 
 export const INSTALL_HINT = 'LibreOffice (soffice) is required: sudo apt-get install -y libreoffice-calc-nogui fonts-noto-cjk';
 
+/** The soffice binary: $SHOP_STATS_SOFFICE if set, else the first soffice / libreoffice on PATH. */
 export function sofficePath(): string {
+  const explicit = process.env.SHOP_STATS_SOFFICE;
+  if (explicit) {
+    if (!fs.existsSync(explicit)) throw new Error(`${INSTALL_HINT} (SHOP_STATS_SOFFICE=${explicit} does not exist)`);
+    return explicit;
+  }
   const found = spawnSync('sh', ['-c', 'command -v soffice || command -v libreoffice'], { encoding: 'utf8' });
   const bin = found.stdout.trim().split('\n')[0];
   if (found.status !== 0 || !bin) throw new Error(INSTALL_HINT);
@@ -35,14 +41,20 @@ export function makeRecalcProfile(): string {
  * Convert files with one soffice start (start-up costs seconds). `filter` is e.g. 'xlsx' or 'pdf'.
  * Returns the output paths (same base names in outDir).
  */
-export function sofficeConvert(files: string[], filter: string, outDir: string, profileDir = makeRecalcProfile()): string[] {
+export function sofficeConvert(files: string[], filter: string, outDir: string): string[] {
   fs.mkdirSync(outDir, { recursive: true });
   const ext = filter.split(':')[0];
-  execFileSync(
-    sofficePath(),
-    [`-env:UserInstallation=file://${profileDir}`, '--headless', '--norestore', '--convert-to', filter, '--outdir', outDir, ...files],
-    { stdio: ['ignore', 'pipe', 'pipe'], timeout: 180_000 },
-  );
+  const bin = sofficePath();
+  const profileDir = makeRecalcProfile();
+  try {
+    execFileSync(
+      bin,
+      [`-env:UserInstallation=file://${profileDir}`, '--headless', '--norestore', '--convert-to', filter, '--outdir', outDir, ...files],
+      { stdio: ['ignore', 'pipe', 'pipe'], timeout: 180_000 },
+    );
+  } finally {
+    fs.rmSync(profileDir, { recursive: true, force: true });
+  }
   const outputs = files.map((f) => path.join(outDir, `${path.basename(f, path.extname(f))}.${ext}`));
   for (const o of outputs) if (!fs.existsSync(o)) throw new Error(`LibreOffice did not write ${o}`);
   return outputs;
