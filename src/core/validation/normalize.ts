@@ -58,16 +58,24 @@ export function isEmpty(value: unknown): boolean {
 
 // ------------------------------------------------------------------ text
 
+/** Characters String.prototype.trim removes (ASCII controls and spaces, NBSP, U+1680, U+2000–U+200A, …, U+3000, BOM). */
+function isTrimmed(c: number): boolean {
+  if (c <= 32) return true;
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f ||
+    c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
 /**
- * Trim ASCII whitespace, the ideographic space (U+3000), NBSP and BOM at both ends (String.prototype.trim covers
- * all of them). Fast path: a string whose ends are visible characters is returned as is.
+ * Trim whitespace at both ends: ASCII, the ideographic space (U+3000), NBSP, BOM and the other Unicode spaces.
+ * Fast path: a string whose ends are visible characters is returned as is.
  */
 export function trimText(s: string): string {
   const n = s.length;
   if (n === 0) return s;
-  const a = s.charCodeAt(0);
-  const b = s.charCodeAt(n - 1);
-  if (a > 32 && b > 32 && a !== 0xa0 && b !== 0xa0 && a < 0x2000 && b < 0x2000) return s;
+  if (!isTrimmed(s.charCodeAt(0)) && !isTrimmed(s.charCodeAt(n - 1))) return s;
   return s.trim();
 }
 
