@@ -32,6 +32,9 @@ const FAKE_OFFICE = `
     context: { displayLanguage: 'zh-CN', requirements: { isSetSupported: function () { return true; } } }
   };`;
 
+// Chromium start-up and the first page load share two cores with other suites.
+jest.setTimeout(90_000);
+
 let server: http.Server;
 let baseUrl: string;
 let browser: Browser;
