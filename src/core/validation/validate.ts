@@ -40,8 +40,8 @@ const FIELD_BIT: Record<InputKey, number> = {
 };
 
 /**
- * The issues of the row being validated. validate() runs to completion without calling out, so one collector is
- * reused; a field keeps only its first error.
+ * The issues of the row being validated: one collector, reused (validate() is synchronous; the state is saved around
+ * the only calls out, to the caller's duplicate index and ranges). A field keeps only its first error.
  */
 let errorBits = 0;
 let found: Issue[] | null = null;
