@@ -64,8 +64,8 @@ export interface PageWatch {
   errors: string[];
 }
 
-export async function openPage(h: Harness, path: string, office: OfficeStub = 'noHost', options: { width?: number; height?: number } = {}): Promise<PageWatch> {
-  const context = await h.browser.newContext({ viewport: { width: options.width ?? 1280, height: options.height ?? 900 }, locale: 'zh-CN' });
+export async function openPage(h: Harness, path: string, office: OfficeStub = 'noHost', options: { width?: number; height?: number; colorScheme?: 'light' | 'dark' } = {}): Promise<PageWatch> {
+  const context = await h.browser.newContext({ viewport: { width: options.width ?? 1280, height: options.height ?? 900 }, locale: 'zh-CN', colorScheme: options.colorScheme ?? 'light' });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (m) => {

@@ -229,3 +229,33 @@ describe('check on 10,000 generated rows', () => {
     await page.context().close();
   });
 });
+
+describe('reports and theme in the demo', () => {
+  it('builds all eight reports and previews them', async () => {
+    const { page, errors } = await openPage(h, 'taskpane.html?demo&seed=300');
+    await page.getByText('记录行数：300').waitFor({ timeout: 30_000 });
+    await page.getByRole('tab', { name: '报表' }).click();
+    await page.getByRole('button', { name: '生成全部报表' }).click();
+    await page.getByText('已在“报表”工作表生成 8 个报表').waitFor();
+    const built = await page.evaluate(() => window.__shopStatsDemo!.workbook.snapshot().reports?.built ?? []);
+    expect(built).toEqual(['channel', 'region', 'customerMix', 'noDealReasons', 'products', 'agents', 'daily', 'followUp']);
+    await page.getByRole('button', { name: '计算预览' }).click();
+    await page.getByTestId('report-preview').waitFor();
+    expect(await page.locator('[data-testid="report-preview"] section[data-report]').count()).toBe(8);
+    await screenshot(page, 'reports-preview-zh');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('follows a dark colour scheme outside Office', async () => {
+    const { page, errors } = await openPage(h, 'taskpane.html?demo', 'noHost', { colorScheme: 'dark' });
+    await page.getByRole('tab', { name: '首页' }).waitFor();
+    const bg = await page.locator('.fui-FluentProvider').first().evaluate((n) => getComputedStyle(n).backgroundColor);
+    const [r, g, b] = (bg.match(/\d+/g) ?? []).map(Number);
+    expect(r + g + b).toBeLessThan(3 * 80);
+    await screenshot(page, 'home-dark-zh');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
+

@@ -5,6 +5,7 @@
  */
 import { todayIso } from '../../core/dates';
 import type { Text } from '../../core/i18n';
+import { ui } from '../../core/i18n/ui';
 import { COLUMNS, type ColumnKey, type InputKey, type ListValues } from '../../core/schema';
 import { buildDuplicateIndex, validateRow } from '../../core/validation';
 import type { Severity } from '../../core/validation/types';
@@ -44,7 +45,7 @@ function yieldToUi(): Promise<void> {
 }
 
 function throwIfAborted(signal?: AbortSignal): void {
-  if (signal?.aborted) throw new WorkbookError('cancelled', { 'zh-CN': '已取消', 'en-US': 'Cancelled' }, false);
+  if (signal?.aborted) throw new WorkbookError('cancelled', ui.checkCancelled, false);
 }
 
 /** Validate every row of a snapshot (pure apart from yielding). */

@@ -5,9 +5,9 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Text } from '../../core/i18n';
-import { fill } from '../../core/i18n';
+import { fill, t } from '../../core/i18n';
 import { ui } from '../../core/i18n/ui';
-import { defaultListValues, type InputKey, type ListValues } from '../../core/schema';
+import { defaultListValues, type InputKey, type Lang, type ListValues } from '../../core/schema';
 import { todayIso } from '../../core/dates';
 import type { Workbook, WrittenRow } from '../../core/workbook';
 import { lastAgent, setLastAgent } from '../prefs';
@@ -146,10 +146,8 @@ export function useEntryForm(workbook: Workbook | null, onWritten?: (row: Writte
         queueEntry(entry, e);
         resetAfterWrite(entry.agent);
         const reason = describeError(e).text;
-        setStatus({
-          kind: 'error',
-          text: { 'zh-CN': fill(ui.writeFailedQueued, { reason: reason['zh-CN'] })['zh-CN'], 'en-US': fill(ui.writeFailedQueued, { reason: reason['en-US'] })['en-US'] },
-        });
+        const text = (lang: Lang) => t(ui.writeFailedQueued, lang, { reason: reason[lang] });
+        setStatus({ kind: 'error', text: { 'zh-CN': text('zh-CN'), 'en-US': text('en-US') } });
         return null;
       } finally {
         setSubmitting(false);
