@@ -50,6 +50,8 @@ describe('DEAL_RATE: the deal column', () => {
     const cells = column({ type: 'String', basicValue: '是' }, { type: 'Boolean', basicValue: false }, { type: 'Empty' });
     expect(countDeals(cells)).toEqual({ deals: 1, total: 2 });
     expect(countDeals(column('是', '否'), column('a', 'b'), [[{ type: 'String', basicValue: 'a' }]])).toEqual({ deals: 1, total: 1 });
+    const amounts = column({ type: 'FormattedNumber', basicValue: 120, numberFormat: '¥0' }, { type: 'Double', basicValue: 80 });
+    expect(countDeals(column('是', '否'), amounts, '>100')).toEqual({ deals: 1, total: 1 });
   });
 
   test('a single value and a 2-D block both work', () => {

@@ -183,17 +183,29 @@ describe('functions.zh-cn.json (toZhMetadata)', () => {
   });
 });
 
+function build(...args: string[]): { errors: string[]; files: string[]; out: string } {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'shop-functions-'));
+  const run = spawnSync(process.execPath, [path.join(__dirname, 'support/buildFunctions.js'), out, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  expect(run.status).toBe(0);
+  return { ...(JSON.parse(run.stdout) as { errors: string[]; files: string[] }), out };
+}
+
 describe('the webpack plugins as webpack.config.js uses them', () => {
+  test('without functions.json from the metadata plugin the build fails instead of shipping no Chinese metadata', () => {
+    const { errors, files, out } = build('--without-metadata');
+    fs.rmSync(out, { recursive: true, force: true });
+    expect(errors).toEqual([expect.stringContaining('ZhFunctionsPlugin: functions.json was not emitted')]);
+    expect(files).not.toContain('functions.zh-cn.json');
+  });
+
   test('a build emits functions.js with the registrations, functions.json and functions.zh-cn.json', () => {
-    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'shop-functions-'));
+    const report = build();
+    const out = report.out;
     try {
-      const run = spawnSync(process.execPath, [path.join(__dirname, 'support/buildFunctions.js'), out], {
-        cwd: ROOT,
-        encoding: 'utf8',
-        timeout: 120_000,
-      });
-      expect(run.status).toBe(0);
-      const report = JSON.parse(run.stdout) as { errors: string[]; files: string[] };
       expect(report.errors).toEqual([]);
       expect(report.files).toEqual(expect.arrayContaining(['functions.js', 'functions.json', 'functions.zh-cn.json']));
 

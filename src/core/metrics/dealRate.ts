@@ -141,7 +141,9 @@ export function countDeals(dealRange: unknown, ...criteriaPairs: unknown[]): Dea
     const row = deal[r];
     cells: for (let c = 0; c < row.length; c++) {
       for (let f = 0; f < filters.length; f++) {
-        if (!filters[f].test(filters[f].grid[r][c])) continue cells;
+        let value = filters[f].grid[r][c];
+        if (value !== null && typeof value === 'object') value = plainValue(value);
+        if (!filters[f].test(value)) continue cells;
       }
       const kind = classify(row[c]);
       if (kind === BLANK) continue;

@@ -11,6 +11,8 @@ const ZhFunctionsPlugin = require('../../../scripts/build/zhFunctionsPlugin.js')
 
 const root = path.resolve(__dirname, '../../..');
 const outDir = process.argv[2];
+// --without-metadata: leave CustomFunctionsMetadataPlugin out, to prove the Chinese step then fails the build.
+const withMetadata = process.argv[3] !== '--without-metadata';
 const input = path.join(root, 'src/functions/functions.ts');
 
 webpack(
@@ -35,7 +37,7 @@ webpack(
       ],
     },
     plugins: [
-      new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: './src/functions/functions.ts' }),
+      ...(withMetadata ? [new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: './src/functions/functions.ts' })] : []),
       new ZhFunctionsPlugin({ source: 'functions.json', output: 'functions.zh-cn.json' }),
     ],
   },
