@@ -5,15 +5,13 @@
  * Round trips: 1 read (tables, sheets), 1 read (lists, log headers, our existing pivots/charts), 1 write
  * (delete ours, clear the slots, build everything). Rebuilding deletes our previous objects by name first.
  */
-import { t } from '../core/i18n';
-import type { ReportId } from '../core/reportIds';
-import { REPORT_IDS } from '../core/reportIds';
+import { fill, t } from '../core/i18n';
+import { REPORT_IDS, type ReportId } from '../core/reportIds';
 import {
   VALUES, planReportSheet, reportDef, a1, type ChartSpec, type ReportBlock, type SheetSlot, type ValueDef,
 } from '../core/reports';
 import { LISTS, LIST_KEYS, LOG_TABLE, REPORT_SHEET, defaultListValues, header, type Lang, type ListValues } from '../core/schema';
 import { detectLang } from '../core/templatePlan';
-import { fill } from '../core/i18n';
 import { workbookText } from '../core/i18n/workbook';
 import { WorkbookError, type ReportBuildOptions, type ReportBuildResult } from '../core/workbook';
 import type { Capabilities } from './requirements';

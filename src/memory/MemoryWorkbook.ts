@@ -5,7 +5,7 @@
  */
 import { fill } from '../core/i18n';
 import { workbookText } from '../core/i18n/workbook';
-import { monthOf, serialToIso } from '../core/dates';
+import { isoToSerial, monthOf, serialToIso } from '../core/dates';
 import { entryCell, isBlankRow, rowMatchesEntry, type CellValue } from '../core/logCells';
 import {
   COLUMNS, DICT_SHEET, LISTS, LIST_KEYS, LOG_TABLE, META_TABLE, REPORT_SHEET, YES, defaultListValues, listRefersTo,
@@ -14,7 +14,6 @@ import {
 import {
   calcFormulaFor, columnHeader, listHeader, metaFromRows, metaHeaders, metaRows, planResult, planTemplate, type WorkbookShape,
 } from '../core/templatePlan';
-import { isoToSerial } from '../core/dates';
 import {
   WorkbookError, type CellRef, type LogSnapshot, type ReadLogOptions, type ReportBuildOptions, type ReportBuildResult,
   type TemplateOptions, type TemplateResult, type Workbook, type WorkbookErrorCode, type WorkbookState, type WrittenRow,

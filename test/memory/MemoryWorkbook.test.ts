@@ -2,7 +2,7 @@ import { MemoryWorkbook } from '../../src/memory/MemoryWorkbook';
 import { COLUMNS, LISTS, LIST_KEYS, LOG_TABLE, META_TABLE, REPORT_SHEET, DICT_SHEET, LOG_SHEET, type LogEntry } from '../../src/core/schema';
 import { isoToSerial } from '../../src/core/dates';
 import { WorkbookError } from '../../src/core/workbook';
-import { generateRows } from '../support/generateRows';
+import { generateRows, toRawRow } from '../support/generateRows';
 
 const entry = (over: Partial<LogEntry> = {}): LogEntry => ({
   date: '2026-05-04', agent: '客服1', customerId: 'tb_001', customerType: '零售客户', newOrReturning: '新客', channel: '微信',
@@ -169,3 +169,23 @@ describe('MemoryWorkbook check support', () => {
     expect((await wb.readLists()).agent).toEqual(['客服1', '客服2', '小李']);
   });
 });
+
+describe('MemoryWorkbook seeding', () => {
+  test('raw rows (cells in header order) land as they are; calculated columns are computed', async () => {
+    const wb = new MemoryWorkbook();
+    const rows = generateRows(20, 9);
+    const raw = rows.map((e) => toRawRow(e));
+    raw[3][2] = '=1+1'; // a pasted formula-looking id stays as typed
+    await wb.seed(raw);
+    const snap = await wb.readLog();
+    expect(snap.rows).toHaveLength(20);
+    expect(snap.rows[3][2]).toBe('=1+1');
+    // toRawRow gives the same calculated values the workbook computes (成交标记, 月份), blanks as null vs "".
+    expect(snap.rows.map((r) => r.map((v) => (v === '' ? null : v)))).toEqual(raw);
+  });
+
+  test('reading without a template: tableMissing', async () => {
+    await expect(new MemoryWorkbook().readLog()).rejects.toMatchObject({ code: 'tableMissing' });
+  });
+});
+
