@@ -173,3 +173,18 @@ describe('repair', () => {
     expect(fx.bodyValues('旧表')).toEqual([['keep me']]);
   });
 });
+
+test('round trips do not grow with the number of tables or rows (no sync in a loop)', async () => {
+  const counts: number[] = [];
+  for (const n of [1, 12]) {
+    const { fx, wb } = setup();
+    for (let i = 0; i < n; i++) fx.putTable('Sheet1', `T${i}`, `${columnLetter(i * 3)}1`, [['a', 'b'], ...Array.from({ length: n * 50 }, (_, r) => [r, 'x'])]);
+    const headers = COLUMNS.filter((c) => c.key !== 'note').map((c) => c.zh);
+    fx.putTable('Log', 'Old', 'A1', [headers, ...Array.from({ length: n * 100 }, () => headers.map(() => ''))]);
+    await wb.insertTemplate({ lang: 'zh-CN' });
+    counts.push(fx.syncs);
+  }
+  expect(counts[0]).toBe(counts[1]);
+  expect(counts[1]).toBeLessThanOrEqual(5);
+});
+
