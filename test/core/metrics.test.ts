@@ -118,6 +118,39 @@ describe('worked examples (DESIGN.md)', () => {
   });
 });
 
+describe('the catalog', () => {
+  test('every help example with a stated result computes to it', () => {
+    let checked = 0;
+    for (const spec of FUNCTION_CATALOG) {
+      const m = /^=SHOP\.(\w+)\(([^)]*)\) → (\S+)$/.exec(spec.example);
+      expect(spec.example.startsWith(`=SHOP.${spec.id}(`)).toBe(true);
+      if (!m) continue; // range examples (DEAL_RATE, SS_HISTORY) state no result
+      const args = m[2].split(', ').map((a) => (a.endsWith('%') ? Number(a.slice(0, -1)) / 100 : Number(a)));
+      const stated = m[3];
+      const got = call(spec.id, args) as number;
+      const decimals = stated.endsWith('%') ? (stated.split('.')[1]?.length ?? 1) + 2 : stated.split('.')[1]?.length ?? 0;
+      const want = stated.endsWith('%') ? Number(stated.slice(0, -1)) / 100 : Number(stated);
+      expect([spec.id, Math.abs(got - want) <= 0.5 * 10 ** -decimals + 1e-12]).toEqual([spec.id, true]);
+      checked++;
+    }
+    expect(checked).toBe(19);
+  });
+
+  test('every entry has both languages, a Chinese name and help text that states its basis', () => {
+    for (const spec of FUNCTION_CATALOG) {
+      expect(spec.name['zh-CN']).toMatch(/\p{Script=Han}/u);
+      expect(spec.name['en-US']).toBe(spec.id);
+      for (const lang of ['zh-CN', 'en-US'] as const) {
+        expect(spec.description[lang].length).toBeGreaterThan(5);
+        expect(spec.basis[lang].length).toBeGreaterThan(spec.description[lang].length / 2);
+        for (const p of spec.params) expect(p.label[lang].length).toBeGreaterThan(0);
+      }
+    }
+    const personBased = FUNCTION_CATALOG.filter((f) => f.basis['zh-CN'].includes('生意参谋')).map((f) => f.id);
+    expect(personBased).toEqual(expect.arrayContaining(['CVR', 'INQUIRY_RATE', 'INQUIRY_CVR', 'SILENT_CVR', 'REPURCHASE', 'UV_VALUE', 'AOV']));
+  });
+});
+
 describe('input decisions', () => {
   test('numeric text is read as Excel would: plain, spaced, thousands separators, percent, exponent', () => {
     expect(metrics.cvr('30', '2000')).toBeCloseTo(0.015, 15);
