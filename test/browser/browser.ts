@@ -31,9 +31,9 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export function requireDist(): void {
-  if (!existsSync(join(DIST, 'taskpane.html'))) {
-    throw new Error(`${DIST}/taskpane.html is missing: run \`npm run build\` first (npm test's pretest step does it).`);
+export function requireDist(dist = DIST): void {
+  if (!existsSync(join(dist, 'taskpane.html'))) {
+    throw new Error(`${dist}/taskpane.html is missing: run \`npm run build\` first (npm test's pretest step does it).`);
   }
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Chromium not found at ${CHROMIUM}: install it with \`sudo apt-get install -y chromium\` (or set CHROMIUM_PATH).`);

@@ -1,9 +1,9 @@
 /** @jest-environment jsdom */
 import './jsdomShims';
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App } from '../../src/taskpane/App';
 import { MemoryWorkbook } from '../../src/memory/MemoryWorkbook';
-import { navigate } from '../../src/taskpane/navigation';
+import { navigate, requestInsertTemplate } from '../../src/taskpane/navigation';
 import { detectHost, isDarkColor } from '../../src/taskpane/hostInfo';
 import { resetOutboxForTests } from '../../src/taskpane/entry/outboxRunner';
 
@@ -70,4 +70,48 @@ describe('pane shell', () => {
     render(<App host={{ kind: 'demo', locale: 'zh-CN', dark: false }} workbook={wb} />);
     expect(await screen.findByRole('tab', { name: 'Home' })).toBeTruthy();
   });
+
+  it('inside Excel takes language and theme from Office', async () => {
+    (globalThis as unknown as { Office: unknown }).Office = {
+      onReady: () => Promise.resolve({ host: 'Excel', platform: 'OfficeOnline' }),
+      context: { displayLanguage: 'en-US', officeTheme: { bodyBackgroundColor: '#262626' } },
+    };
+    try {
+      expect(await detectHost('')).toEqual({ kind: 'office', locale: 'en-US', dark: true });
+    } finally {
+      delete (globalThis as unknown as { Office?: unknown }).Office;
+    }
+  });
+
+  it('a ribbon "insert template" request reaches Home and inserts the template', async () => {
+    const wb = new MemoryWorkbook();
+    act(() => navigate('check'));
+    render(<App host={{ kind: 'demo', locale: 'zh-CN', dark: false }} workbook={wb} />);
+    await screen.findByRole('heading', { name: '检查表格' });
+    act(() => {
+      navigate('home');
+      requestInsertTemplate();
+    });
+    expect(await screen.findByText('已插入模板。')).toBeTruthy();
+    expect((await wb.getState()).templatePresent).toBe(true);
+  });
+
+  it('asks which table is the log when two could be, then repairs with the one picked', async () => {
+    const wb = new MemoryWorkbook();
+    await wb.insertTemplate({ lang: 'zh-CN' });
+    const log = wb.tables.find((tb) => tb.name === '询盘统计')!;
+    log.name = 'A';
+    wb.tables.push({ ...log, name: 'B', rows: [] });
+    render(<App host={{ kind: 'demo', locale: 'zh-CN', dark: false }} workbook={wb} />);
+    fireEvent.click(await screen.findByRole('button', { name: /^(插入模板|检查并修复模板)$/ }));
+    const dialog = await screen.findByRole('alertdialog');
+    expect(within(dialog).getByText('找到多个可能是询盘统计的表格。请选择要使用的表格：')).toBeTruthy();
+    fireEvent.click(within(dialog).getByLabelText('B'));
+    fireEvent.click(within(dialog).getByRole('button', { name: '使用此表' }));
+    expect(await screen.findByText('已修复模板：')).toBeTruthy();
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
+    expect(wb.tables.map((tb) => tb.name)).toEqual(expect.arrayContaining(['A', '询盘统计']));
+    expect(wb.tables.map((tb) => tb.name)).not.toContain('B');
+  });
 });
+
