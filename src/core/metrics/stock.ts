@@ -276,8 +276,8 @@ export const stockCatalog: FunctionSpec[] = [
       'Statistical safety stock from a range of past daily sales (mean and sample deviation)',
     ),
     basis: text(
-      '与 SS 相同的公式，d 取销量区域的平均值，σd 取样本标准差（同 STDEV.S）。空白单元格忽略，0 视为当天无销量；少于 2 个数值时返回 #N/A；文字或 TRUE/FALSE 返回 #VALUE! 并指出所在单元格。',
-      'The SS formula with d = the mean and σd = the sample standard deviation (as STDEV.S) of the sales range. Blank cells are ignored and 0 is a day without sales; fewer than 2 numbers gives #N/A; text or TRUE/FALSE gives #VALUE! naming the cell.',
+      '与 SS 相同的公式，d 取销量区域的平均值，σd 取样本标准差（同 STDEV.S）。空白单元格忽略，0 视为当天无销量；少于 2 个数值时返回 #N/A；文字或 TRUE/FALSE 返回 #VALUE! 并指出所在单元格。Excel 桌面版会把空白单元格以 0 传入，因此请只选有记录的日期。',
+      'The SS formula with d = the mean and σd = the sample standard deviation (as STDEV.S) of the sales range. Blank cells are ignored and 0 is a day without sales; fewer than 2 numbers gives #N/A; text or TRUE/FALSE gives #VALUE! naming the cell. Excel desktop passes empty cells as 0, so select only the days that have data.',
     ),
     params: [P.dailySales, P.leadTime, P.serviceLevel, P.leadTimeSd, P.reviewDays],
     example: '=SHOP.SS_HISTORY(B2:B91, 7, 95%)',
