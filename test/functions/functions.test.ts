@@ -126,6 +126,28 @@ describe('errors', () => {
     withOffice({ context: { displayLanguage: 'fr-FR' } }, () => expect(errorLanguage()).toBe('zh-CN'));
   });
 
+  test('random arguments give a finite number or a CustomFunctions.Error, nothing else', () => {
+    const pool: unknown[] = [0, 1, 0.95, 30, 2000, -3, 1e308, NaN, null, '', 'x', '12', true, [['是']], [[1], [2], [null]], { type: 'Empty' }];
+    let seed = 7;
+    const pick = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return pool[Math.floor((seed / 2147483648) * pool.length)];
+    };
+    const codes = new Set<string>();
+    for (let n = 0; n < 2000; n++) {
+      const spec = FUNCTION_CATALOG[n % FUNCTION_CATALOG.length];
+      const args = spec.params.map((p) => (p.repeating ? [pick(), pick()] : pick()));
+      try {
+        expect(Number.isFinite(byJsName[spec.jsName](...args))).toBe(true);
+      } catch (err) {
+        expect(err).toBeInstanceOf(CF.Error);
+        codes.add((err as StubError).code);
+      }
+    }
+    for (const code of codes) expect(['#DIV/0!', '#N/A', '#NUM!', '#VALUE!']).toContain(code);
+    expect(codes.size).toBeGreaterThanOrEqual(3);
+  });
+
   test('an unexpected exception still becomes #VALUE! with its text, never escapes raw', () => {
     const err = toCustomFunctionsError(new TypeError('boom'), 'en-US') as StubError;
     expect(err).toBeInstanceOf(CF.Error);
