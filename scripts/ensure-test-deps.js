@@ -23,11 +23,36 @@ function hasCjkFont() {
   return fs.existsSync('/usr/share/fonts/opentype/noto');
 }
 
+function pathOf(command) {
+  const found = spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' });
+  return found.status === 0 ? found.stdout.trim() : '';
+}
+
+/** The browser tests use $CHROMIUM_PATH, else /usr/bin/chromium. */
+function chromiumOk() {
+  const explicit = process.env.CHROMIUM_PATH;
+  if (explicit) return fs.existsSync(explicit);
+  if (fs.existsSync('/usr/bin/chromium')) return true;
+  const elsewhere = pathOf('chromium');
+  if (elsewhere) {
+    process.stderr.write(`Chromium is at ${elsewhere}, not /usr/bin/chromium: run the tests with CHROMIUM_PATH=${elsewhere} npm test\n`);
+    process.exit(1);
+  }
+  return false;
+}
+
+/** The spreadsheet oracle uses $SHOP_STATS_SOFFICE, else soffice / libreoffice on PATH. */
+function sofficeOk() {
+  const explicit = process.env.SHOP_STATS_SOFFICE;
+  if (explicit) return fs.existsSync(explicit);
+  return onPath('soffice') || onPath('libreoffice');
+}
+
 /** What is missing, each with the apt package that provides it. */
 function missing() {
   const gaps = [];
-  if (!fs.existsSync('/usr/bin/chromium') && !onPath('chromium')) gaps.push({ what: 'Chromium (chromium)', apt: 'chromium' });
-  if (!onPath('soffice') && !onPath('libreoffice')) gaps.push({ what: 'LibreOffice Calc (soffice)', apt: 'libreoffice-calc-nogui' });
+  if (!chromiumOk()) gaps.push({ what: 'Chromium (chromium)', apt: 'chromium' });
+  if (!sofficeOk()) gaps.push({ what: 'LibreOffice Calc (soffice)', apt: 'libreoffice-calc-nogui' });
   if (!hasCjkFont()) gaps.push({ what: 'a Chinese (CJK) font', apt: 'fonts-noto-cjk' });
   return gaps;
 }
@@ -69,7 +94,7 @@ function main() {
     lines.push(
       'On Debian/Ubuntu:',
       `  ${installCommand(true)}`,
-      `Elsewhere install Chromium, LibreOffice and a CJK font so that \`chromium\` and \`soffice\` are on PATH (missing: ${gaps
+      `Elsewhere install Chromium, LibreOffice and a CJK font, and point CHROMIUM_PATH and SHOP_STATS_SOFFICE at the binaries (missing: ${gaps
         .map((g) => g.apt)
         .join(', ')}).`,
     );

@@ -10,7 +10,7 @@ import * as path from 'path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 const DIST = path.resolve(__dirname, '../../dist');
-const CHROMIUM = fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : 'chromium';
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'; // same rule as pretest and test/browser
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 
 const TYPES: Record<string, string> = {
