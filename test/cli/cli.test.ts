@@ -10,7 +10,7 @@ import { main } from '../../src/cli/main';
 import { readLog } from '../../src/cli/readLog';
 import type { Io } from '../../src/cli/io';
 import { writeTemplate } from '../../src/cli/template/buildTemplate';
-import { COLUMNS, LOG_SHEET, NO, header, type LogEntry } from '../../src/core/schema';
+import { COLUMNS, LOG_SHEET, NO, calcFormula, header, type LogEntry } from '../../src/core/schema';
 import { aggregate } from '../../src/core/reports/aggregate';
 import { REPORT_IDS } from '../../src/core/reportIds';
 import { generateRows, SAMPLE_LISTS } from '../support/generateRows';
@@ -66,6 +66,13 @@ describe('template', () => {
     await wb.xlsx.readFile(file);
     const log = wb.getWorksheet(LOG_SHEET)!;
     expect((log.getRow(1).values as unknown[]).slice(1, COLUMNS.length + 1)).toEqual(COLUMNS.map((c) => header(c.key, 'en-US')));
+    // 成交标记 / 月份 are calculated columns of the table (Excel fills new rows), with the English headers.
+    const table = (log as unknown as { getTable(n: string): { table: { columns: Array<{ name: string; calculatedColumnFormula?: string }> } } }).getTable('询盘统计');
+    const calculated = table.table.columns.filter((col) => col.calculatedColumnFormula).map((col) => [col.name, col.calculatedColumnFormula]);
+    expect(calculated).toEqual([
+      ['Deal flag', calcFormula('dealFlag', 'en-US').slice(1)],
+      ['Month', calcFormula('month', 'en-US').slice(1)],
+    ]);
     const dict = wb.getWorksheet('字典')!;
     const cells: unknown[] = [];
     dict.eachRow((r) => cells.push(...(r.values as unknown[])));
