@@ -46,3 +46,16 @@ describe('Check view', () => {
     expect(screen.getByText('No problems found.')).toBeTruthy();
   });
 });
+
+describe('Check view cancel', () => {
+  it('stops a running check and says so', async () => {
+    const wb = new MemoryWorkbook({ latencyMs: 5 });
+    await wb.seed(sampleRows(12000, { seed: 5 }).rows);
+    await renderPane(<CheckView />, wb);
+    fireEvent.click(screen.getByRole('button', { name: '开始检查' }));
+    fireEvent.click(await screen.findByRole('button', { name: '取消检查' }));
+    expect(await screen.findByText('检查已取消。')).toBeTruthy();
+    expect(screen.queryByTestId('check-summary')).toBeNull();
+    expect(screen.queryByRole('button', { name: '取消检查' })).toBeNull();
+  });
+});

@@ -200,4 +200,18 @@ describe('Entry view', () => {
     const snap = wb.snapshot().log!;
     expect(snap.rows[0][snap.headers.indexOf('客户ID')]).toBe('=1+1');
   });
+
+  it('undo leaves a row alone when it was changed meanwhile, and says so', async () => {
+    const wb = await withTemplate();
+    await renderPane(<EntryView />, wb);
+    fillGood();
+    fireEvent.click(screen.getByRole('button', { name: '提交' }));
+    await waitFor(() => expect(logRows(wb)).toHaveLength(1));
+    const log = wb.table('询盘统计')!;
+    log.rows[0][log.headers.indexOf('客户ID')] = 'someone_else';
+    fireEvent.click(await screen.findByRole('button', { name: '撤销上一条' }));
+    expect(await screen.findByText('第 2 行已被修改或移动，未删除。')).toBeTruthy();
+    expect(logRows(wb)).toHaveLength(1);
+  });
 });
+

@@ -108,6 +108,7 @@ export const ui = {
   runCheck: { 'zh-CN': '开始检查', 'en-US': 'Run check' },
   cancelCheck: { 'zh-CN': '取消检查', 'en-US': 'Cancel check' },
   checkProgress: { 'zh-CN': '已读取 {done} / {total} 行', 'en-US': 'Read {done} of {total} rows' },
+  checkValidating: { 'zh-CN': '已检查 {done} / {total} 行', 'en-US': 'Checked {done} of {total} rows' },
   checkCancelled: { 'zh-CN': '检查已取消。', 'en-US': 'Check cancelled.' },
   checkSummary: {
     'zh-CN': '已检查 {rows} 行：{errors} 个错误，{warnings} 个警告',

@@ -19,7 +19,7 @@ export default function CheckView(): JSX.Element {
   const tr = useT();
   const styles = useViewStyles();
   const [running, setRunning] = useState(false);
-  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [progress, setProgress] = useState<{ phase: 'read' | 'validate'; done: number; total: number } | null>(null);
   const [outcome, setOutcome] = useState<CheckOutcome | null>(null);
   const [shown, setShown] = useState(PAGE);
   const [message, setMessage] = useState<{ intent: 'info' | 'error' | 'success'; text: string } | null>(null);
@@ -33,15 +33,13 @@ export default function CheckView(): JSX.Element {
     setOutcome(null);
     setMessage(null);
     setShown(PAGE);
-    setProgress({ done: 0, total: 0 });
+    setProgress({ phase: 'read', done: 0, total: 0 });
     try {
       const lists = await workbook.readLists().catch(() => defaultListValues());
       const result = await runCheck(workbook, {
         lists,
         signal: abort.signal,
-        onProgress: (phase, done, total) => {
-          if (phase === 'read') setProgress({ done, total });
-        },
+        onProgress: (phase, done, total) => setProgress({ phase, done, total }),
       });
       setOutcome(result);
     } catch (e) {
@@ -102,7 +100,9 @@ export default function CheckView(): JSX.Element {
       {progress && (
         <div>
           <ProgressBar value={progress.total ? progress.done / progress.total : undefined} />
-          <Text size={200}>{tr(ui.checkProgress, { done: progress.done, total: progress.total })}</Text>
+          <Text size={200} data-testid="check-progress">
+            {tr(progress.phase === 'read' ? ui.checkProgress : ui.checkValidating, { done: progress.done, total: progress.total })}
+          </Text>
         </div>
       )}
       {message && (
