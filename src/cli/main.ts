@@ -16,6 +16,10 @@ export async function main(argv: readonly string[], io: Io = processIo, env: Nod
 }
 
 export function run(): void {
+  // `shop-stats check … | head` closes stdout early: stop quietly instead of crashing on EPIPE.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  });
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

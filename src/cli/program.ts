@@ -68,8 +68,9 @@ export function buildProgram(lang: Lang, io: Io, setExit: (code: number) => void
     .usage(usage(''))
     .description(t(cli.templateDescription, lang))
     .requiredOption('-o, --out <file>', t(cli.templateOut, lang))
+    .option('-f, --force', t(cli.forceOption, lang))
     .addOption(langOption())
-    .action(async (opts: CommonOptions & { out: string }) => setExit(await runTemplate(opts.out, chosen(opts), io)));
+    .action(async (opts: CommonOptions & { out: string; force?: boolean }) => setExit(await runTemplate(opts.out, chosen(opts), io, Boolean(opts.force))));
 
   configure(program.command('check'))
     .usage(usage(files))
@@ -87,9 +88,10 @@ export function buildProgram(lang: Lang, io: Io, setExit: (code: number) => void
     .argument(files, t(cli.filesArgument, lang))
     .option('--json', t(cli.jsonOption, lang))
     .option('-o, --out <file>', t(cli.reportOut, lang))
+    .option('-f, --force', t(cli.forceOption, lang))
     .addOption(langOption())
-    .action(async (files: string[], opts: CommonOptions & { json?: boolean; out?: string }) =>
-      setExit(await runReport(files, { lang: chosen(opts), json: Boolean(opts.json), out: opts.out }, io)),
+    .action(async (files: string[], opts: CommonOptions & { json?: boolean; out?: string; force?: boolean }) =>
+      setExit(await runReport(files, { lang: chosen(opts), json: Boolean(opts.json), out: opts.out, force: Boolean(opts.force) }, io)),
     );
 
   configure(program.command('merge'))
@@ -97,8 +99,11 @@ export function buildProgram(lang: Lang, io: Io, setExit: (code: number) => void
     .description(t(cli.mergeDescription, lang))
     .argument(files, t(cli.filesArgument, lang))
     .requiredOption('-o, --out <file>', t(cli.mergeOut, lang))
+    .option('-f, --force', t(cli.forceOption, lang))
     .addOption(langOption())
-    .action(async (files: string[], opts: CommonOptions & { out: string }) => setExit(await runMerge(files, opts.out, chosen(opts), io)));
+    .action(async (files: string[], opts: CommonOptions & { out: string; force?: boolean }) =>
+      setExit(await runMerge(files, opts.out, chosen(opts), io, Boolean(opts.force))),
+    );
 
   return program;
 }

@@ -79,6 +79,23 @@ describe('template', () => {
     expect(cells).toContain('shop-stats/inquiry-log');
   });
 
+  it('never overwrites an existing file unless --force', async () => {
+    const file = path.join(dir, 'client-log.xlsx');
+    await writeTemplate(file, { lang: 'zh-CN', rows: generateRows(5, 1, { endDate: '2026-06-30' }), lists: SAMPLE_LISTS });
+    const before = fs.readFileSync(file);
+    const refused = await cli(['template', '--out', file]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toBe(`${file} 已存在，未覆盖（确需覆盖请加 --force）`);
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+    const merged = await cli(['merge', file, '--out', file, '--lang', 'en-US']);
+    expect(merged.code).toBe(2);
+    expect(merged.stderr).toBe(`${file} already exists and was not overwritten (add --force to replace it)`);
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+    const forced = await cli(['template', '--out', file, '--force']);
+    expect(forced.code).toBe(0);
+    expect(fs.readFileSync(file).equals(before)).toBe(false);
+  });
+
   it('reports an unwritable output path with one line and exit 2', async () => {
     const r = await cli(['template', '--out', path.join(dir, 'no', 'such', 'dir', 't.xlsx')]);
     expect(r.code).toBe(2);

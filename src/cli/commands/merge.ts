@@ -11,9 +11,10 @@ import type { Io } from '../io';
 import { readLog, UnreadableFileError, type LogRead } from '../readLog';
 import { writeTemplate } from '../template/buildTemplate';
 import type { RowValues } from '../template/cells';
-import { EXIT_UNREADABLE, progressFor, unreadableMessage, writeFileOrFail } from './output';
+import { EXIT_UNREADABLE, outputBlocked, progressFor, unreadableMessage, writeFileOrFail } from './output';
 
-export async function runMerge(files: readonly string[], out: string, lang: Lang, io: Io): Promise<number> {
+export async function runMerge(files: readonly string[], out: string, lang: Lang, io: Io, force = false): Promise<number> {
+  if (outputBlocked(out, force, lang, io)) return EXIT_UNREADABLE;
   const logs: LogRead[] = [];
   let unreadable = false;
   for (const file of files) {

@@ -1,4 +1,5 @@
 /** Shared command plumbing: one-line messages for unreadable input and unwritable output (exit 2, no stack). */
+import * as fs from 'fs';
 import { t } from '../../core/i18n';
 import { cli } from '../../core/i18n/cli';
 import type { Lang } from '../../core/schema';
@@ -18,6 +19,16 @@ export function unreadableMessage(e: UnreadableFileError, lang: Lang): string {
     default:
       return t(cli.errorNotXlsx, lang, { file: e.file, detail: e.detail || '?' });
   }
+}
+
+/**
+ * An output path that already exists is refused unless --force: a client's filled-in workbook must never be
+ * replaced by a blank template or a merge by one mistyped argument.
+ */
+export function outputBlocked(file: string, force: boolean, lang: Lang, io: Io): boolean {
+  if (force || !fs.existsSync(file)) return false;
+  io.err(t(cli.errorExists, lang, { file }));
+  return true;
 }
 
 export async function writeFileOrFail(file: string, lang: Lang, io: Io, write: () => Promise<void>): Promise<number> {

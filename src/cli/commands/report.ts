@@ -15,17 +15,20 @@ import { formatReportText, reportTable } from '../reportTable';
 import { buildReportWorkbook } from '../reportWorkbook';
 import { validateLog } from '../validateLog';
 import { mergeLists } from './merge';
-import { EXIT_OK, EXIT_UNREADABLE, progressFor, unreadableMessage, writeFileOrFail } from './output';
+import { EXIT_OK, EXIT_UNREADABLE, outputBlocked, progressFor, unreadableMessage, writeFileOrFail } from './output';
 
 export interface ReportOptions {
   lang: Lang;
   json: boolean;
   out?: string;
+  /** Overwrite an existing --out file. */
+  force?: boolean;
   today?: string;
 }
 
 export async function runReport(files: readonly string[], options: ReportOptions, io: Io): Promise<number> {
   const { lang } = options;
+  if (options.out && outputBlocked(options.out, Boolean(options.force), lang, io)) return EXIT_UNREADABLE;
   const logs: LogRead[] = [];
   const entries: LogEntry[] = [];
   for (const file of files) {

@@ -41,6 +41,7 @@ export const cli = {
     'zh-CN': '把多个客户的日志合并到一个模板工作簿（增加“来源”列）',
     'en-US': 'merge several client logs into one template workbook (with an extra Source column)',
   },
+  forceOption: { 'zh-CN': '覆盖已存在的输出文件', 'en-US': 'overwrite the output file if it exists' },
   mergeOut: { 'zh-CN': '合并后的 .xlsx 文件', 'en-US': 'merged .xlsx file' },
 
   // outcomes
@@ -78,6 +79,10 @@ export const cli = {
   errorNoLog: {
     'zh-CN': '无法读取 {file}：找不到询盘统计表（需要名为“询盘统计”的工作表，或首行至少含 6 个模板列标题）',
     'en-US': 'Cannot read {file}: no inquiry log found (a sheet named 询盘统计, or a first row with at least 6 template headers)',
+  },
+  errorExists: {
+    'zh-CN': '{file} 已存在，未覆盖（确需覆盖请加 --force）',
+    'en-US': '{file} already exists and was not overwritten (add --force to replace it)',
   },
   errorWrite: { 'zh-CN': '无法写入 {file}：{detail}', 'en-US': 'Cannot write {file}: {detail}' },
   errorBadLang: { 'zh-CN': '不支持的语言：{lang}（可用 zh-CN 或 en-US）', 'en-US': 'Unsupported language: {lang} (use zh-CN or en-US)' },
