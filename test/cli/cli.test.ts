@@ -243,7 +243,7 @@ describe('progress', () => {
     expect(quiet.stderr).toEqual([]);
     const loud = { ...bufferIo(), progress: true };
     expect(await main(['check', file, '--lang', 'en-US'], loud, {})).toBe(0);
-    expect(loud.stderr).toEqual([expect.stringMatching(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: 25 rows in [0-9.]+ s$`))]);
+    expect(loud.stderr).toEqual([`Reading ${file} …`, expect.stringMatching(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: 25 rows in [0-9.]+ s$`))]);
   });
 });
 

@@ -45,6 +45,7 @@ export async function writeFileOrFail(file: string, lang: Lang, io: Io, write: (
 /** Progress reporter for a file: lines, never spinners, and only when io.progress. */
 export function progressFor(file: string, lang: Lang, io: Io): { rows(n: number): void; done(n: number): void } {
   const started = Date.now();
+  if (io.progress) io.err(t(cli.progressReading, lang, { file }));
   return {
     rows: (n) => {
       if (io.progress) io.err(t(cli.progressRows, lang, { file, rows: n }));
