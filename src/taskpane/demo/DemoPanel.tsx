@@ -3,7 +3,7 @@
  * plus controls to add sample rows and to make the next write fail.
  */
 import { useEffect, useState } from 'react';
-import { Button, Text } from '@fluentui/react-components';
+import { Button, mergeClasses, Text } from '@fluentui/react-components';
 import { serialToIso } from '../../core/dates';
 import { ui } from '../../core/i18n/ui';
 import { column, header, keyForHeader, type ColumnKey } from '../../core/schema';
@@ -68,7 +68,7 @@ export default function DemoPanel(): JSX.Element {
         <>
           {first > 0 && <Text size={200}>{tr(ui.demoRowsShown, { shown: rows.length - first, total: rows.length })}</Text>}
           <div style={{ maxHeight: '85vh', overflow: 'auto' }}>
-            <table className={styles.table} data-testid="demo-log-table" data-total-rows={rows.length}>
+            <table className={mergeClasses(styles.table, styles.nowrap)} data-testid="demo-log-table" data-total-rows={rows.length}>
               <thead>
                 <tr>
                   <th className={styles.cell}>#</th>

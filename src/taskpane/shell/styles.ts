@@ -15,5 +15,7 @@ export const useViewStyles = makeStyles({
   num: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, padding: '2px 6px', textAlign: 'right' },
   /** Long lists scroll inside the pane instead of stretching it. */
   scroll: { maxHeight: '60vh', overflowY: 'auto' },
+  /** Wide data tables (the demo log) keep one line per cell and scroll sideways. */
+  nowrap: { whiteSpace: 'nowrap' },
   muted: { color: tokens.colorNeutralForeground3 },
 });
