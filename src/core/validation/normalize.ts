@@ -245,7 +245,8 @@ export const MIN_DATE_SERIAL = 36526;
 export const MAX_DATE_SERIAL = 73050;
 
 const serialCache = new Map<number, string>();
-function serialIso(serial: number): string {
+/** ISO date of an Excel serial already known to be in range (cached: a log repeats its dates). */
+export function serialIso(serial: number): string {
   const day = Math.floor(serial);
   let iso = serialCache.get(day);
   if (iso === undefined) {

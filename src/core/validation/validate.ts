@@ -22,7 +22,7 @@ import type { Issue, IssueCode, RawEntry, ValidationContext, ValidationResult } 
 const { column, defaultListValues, FOLLOW_UP_PENDING, NO, YES } = schema;
 const { listLookups, matchList } = lists;
 const { issue } = messages;
-const { normalizeAmount, normalizeDate, normalizeQuantity, textValue, toHalfWidth } = normalize;
+const { MAX_DATE_SERIAL, MIN_DATE_SERIAL, normalizeAmount, normalizeDate, normalizeQuantity, serialIso, textValue, toHalfWidth } = normalize;
 const { detectPersonalData, mayContainPersonalData } = personalData;
 
 /** Fields every row needs, whatever the deal says (schema `required`). */
@@ -126,6 +126,33 @@ function checkPersonalData(field: InputKey, text: string | null | undefined): vo
   if (detectPersonalData(toHalfWidth(text)).length > 0) addWarning(field, 'personalData');
 }
 
+// Quick paths for cells that are already canonical or empty (most of a sheet). `undefined` means "not settled here":
+// the full reader then runs. They are small so the compiler inlines them into validateCells.
+
+function quickList(raw: unknown, lookup: ListLookup): string | null | undefined {
+  if (typeof raw === 'string') return raw === '' ? null : lookup.exact.get(raw);
+  return raw === null || raw === undefined ? null : undefined;
+}
+
+function quickDate(raw: unknown): string | null | undefined {
+  if (typeof raw === 'number') return raw >= MIN_DATE_SERIAL && raw < MAX_DATE_SERIAL + 1 ? serialIso(raw) : undefined;
+  return raw === '' || raw === null || raw === undefined ? null : undefined;
+}
+
+function quickQuantity(raw: unknown): number | null | undefined {
+  if (typeof raw === 'number') return raw > 0 && Number.isInteger(raw) ? raw : undefined;
+  return raw === '' || raw === null || raw === undefined ? null : undefined;
+}
+
+function quickAmount(raw: unknown): number | null | undefined {
+  if (typeof raw === 'number') return raw > 0 && Number.isInteger(raw * 100) ? raw : undefined;
+  return raw === '' || raw === null || raw === undefined ? null : undefined;
+}
+
+function quickEmpty(raw: unknown): null | undefined {
+  return raw === '' || raw === null || raw === undefined ? null : undefined;
+}
+
 /**
  * The rules over sixteen raw cells, in schema column order. Internal: callers use validate() or validateRow().
  */
@@ -140,23 +167,38 @@ export function validateCells(
   errorBits = 0;
   found = null;
 
-  const date = readDate('date', rawDate, today);
+  let date = quickDate(rawDate);
+  if (date === undefined) date = readDate('date', rawDate, today);
   if (date && date > today) addError('date', 'futureDate', { today });
-  const agent = readList('agent', rawAgent, lookups.agent);
+  let agent = quickList(rawAgent, lookups.agent);
+  if (agent === undefined) agent = readList('agent', rawAgent, lookups.agent);
   const customerId = readText('customerId', rawCustomerId, CUSTOMER_ID_MAX, true);
-  const customerType = readList('customerType', rawCustomerType, lookups.customerType);
-  const newOrReturning = readList('newOrReturning', rawNewOrReturning, lookups.newOrReturning);
-  const channel = readList('channel', rawChannel, lookups.channel);
-  const region = readList('region', rawRegion, lookups.region);
-  const product = readProduct(rawProduct, lookups.product);
-  const quantity = readNumber('quantity', rawQuantity, normalizeQuantity);
-  const amount = readNumber('amount', rawAmount, normalizeAmount);
-  const deal = readList('deal', rawDeal, lookups.deal);
-  const dealType = readList('dealType', rawDealType, lookups.dealType);
-  const noDealReason = readList('noDealReason', rawNoDealReason, lookups.noDealReason);
-  const followUp = readList('followUp', rawFollowUp, lookups.followUp);
-  const nextFollowUp = readDate('nextFollowUp', rawNextFollowUp, today);
-  const note = readText('note', rawNote, NOTE_MAX, false);
+  let customerType = quickList(rawCustomerType, lookups.customerType);
+  if (customerType === undefined) customerType = readList('customerType', rawCustomerType, lookups.customerType);
+  let newOrReturning = quickList(rawNewOrReturning, lookups.newOrReturning);
+  if (newOrReturning === undefined) newOrReturning = readList('newOrReturning', rawNewOrReturning, lookups.newOrReturning);
+  let channel = quickList(rawChannel, lookups.channel);
+  if (channel === undefined) channel = readList('channel', rawChannel, lookups.channel);
+  let region = quickList(rawRegion, lookups.region);
+  if (region === undefined) region = readList('region', rawRegion, lookups.region);
+  let product = quickList(rawProduct, lookups.product);
+  if (product === undefined) product = readProduct(rawProduct, lookups.product);
+  let quantity = quickQuantity(rawQuantity);
+  if (quantity === undefined) quantity = readNumber('quantity', rawQuantity, normalizeQuantity);
+  let amount = quickAmount(rawAmount);
+  if (amount === undefined) amount = readNumber('amount', rawAmount, normalizeAmount);
+  let deal = quickList(rawDeal, lookups.deal);
+  if (deal === undefined) deal = readList('deal', rawDeal, lookups.deal);
+  let dealType = quickList(rawDealType, lookups.dealType);
+  if (dealType === undefined) dealType = readList('dealType', rawDealType, lookups.dealType);
+  let noDealReason = quickList(rawNoDealReason, lookups.noDealReason);
+  if (noDealReason === undefined) noDealReason = readList('noDealReason', rawNoDealReason, lookups.noDealReason);
+  let followUp = quickList(rawFollowUp, lookups.followUp);
+  if (followUp === undefined) followUp = readList('followUp', rawFollowUp, lookups.followUp);
+  let nextFollowUp = quickDate(rawNextFollowUp);
+  if (nextFollowUp === undefined) nextFollowUp = readDate('nextFollowUp', rawNextFollowUp, today);
+  let note: string | null | undefined = quickEmpty(rawNote);
+  if (note === undefined) note = readText('note', rawNote, NOTE_MAX, false);
 
   if (date === null) addError('date', 'required');
   if (agent === null) addError('agent', 'required');
