@@ -13,7 +13,7 @@ export interface HostInfo {
 }
 
 /** How long to wait for Office.onReady before treating the page as a plain browser. */
-const READY_TIMEOUT_MS = 5000;
+const READY_TIMEOUT_MS = 10_000;
 
 export function isDemoUrl(search: string): boolean {
   return new URLSearchParams(search).has('demo');
