@@ -3,7 +3,7 @@
  * switch views), and the views, of which only Home ships in the first chunk.
  */
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
-import { FluentProvider, Tab, TabList, webLightTheme, type Theme } from '@fluentui/react-components';
+import { Button, FluentProvider, Tab, TabList, webLightTheme, type Theme } from '@fluentui/react-components';
 import { langFromLocale, t } from '../core/i18n';
 import { ui } from '../core/i18n/ui';
 import type { Lang } from '../core/schema';
@@ -53,6 +53,7 @@ export function App({ host, workbook: given, theme = webLightTheme }: AppProps):
   const [workbook, setWorkbook] = useState<Workbook | null>(given ?? null);
   const [state, setState] = useState<WorkbookState | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
+  const [outboxCount, setOutboxCount] = useState(0);
 
   useEffect(() => onNavigate(setView), []);
 
@@ -86,12 +87,18 @@ export function App({ host, workbook: given, theme = webLightTheme }: AppProps):
     if (!workbook) return;
     let stop: (() => void) | null = null;
     let live = true;
+    let unsubscribe: (() => void) | null = null;
     void import(/* webpackChunkName: "outbox" */ './entry/outboxRunner').then((m) => {
-      if (live) stop = m.startOutbox(workbook);
+      if (!live) return;
+      stop = m.startOutbox(workbook);
+      const box = m.getOutbox();
+      setOutboxCount(box.list().length);
+      unsubscribe = box.subscribe((items) => setOutboxCount(items.length));
     });
     return () => {
       live = false;
       stop?.();
+      unsubscribe?.();
     };
   }, [workbook]);
 
@@ -137,6 +144,11 @@ export function App({ host, workbook: given, theme = webLightTheme }: AppProps):
             </TabList>
             <main className={styles.view}>
               {loadError && <p role="alert">{t(ui.errorPrefix, lang) + loadError}</p>}
+              {outboxCount > 0 && view !== 'entry' && (
+                <Button appearance="transparent" size="small" onClick={() => navigate('entry')} data-testid="outbox-notice">
+                  {t(ui.outboxHeading, lang, { count: outboxCount })}
+                </Button>
+              )}
               <ViewBoundary key={view} message={t(ui.viewLoadFailed, lang)}>
                 <Suspense fallback={<Busy label={t(ui.loading, lang)} />}>
                   {view === 'home' && <HomeView />}

@@ -224,6 +224,14 @@ describe('check on 10,000 generated rows', () => {
     const first = planted[0].split(':');
     await page.locator(`[data-testid="check-problems"] tr[data-row="${first[0]}"] button`).first().click();
     await page.waitForFunction((want) => JSON.stringify(window.__shopStatsDemo!.workbook.snapshot().selected) === want, JSON.stringify({ rowIndex: Number(first[0]), key: first[1] }));
+    // Highlight the invalid cells, then clear them.
+    await page.getByRole('button', { name: '标出无效单元格' }).click();
+    await page.getByText('已标出 200 个单元格').waitFor();
+    expect(await page.evaluate(() => window.__shopStatsDemo!.workbook.snapshot().marks.length)).toBe(200);
+    await screenshot(page, 'check-highlighted-zh', false);
+    await page.getByRole('button', { name: '清除标记' }).click();
+    await page.getByText('已清除标记').waitFor();
+    expect(await page.evaluate(() => window.__shopStatsDemo!.workbook.snapshot().marks.length)).toBe(0);
     expect(errors).toEqual([]);
     expect(seconds).toBeLessThan(60);
     await page.context().close();

@@ -113,5 +113,22 @@ describe('pane shell', () => {
     expect(wb.tables.map((tb) => tb.name)).toEqual(expect.arrayContaining(['A', '询盘统计']));
     expect(wb.tables.map((tb) => tb.name)).not.toContain('B');
   });
+
+  it('points to queued entries from any view', async () => {
+    const entry = {
+      date: '2026-11-20', agent: '客服1', customerId: 'queued_1', customerType: '零售客户', newOrReturning: '新客', channel: '微信',
+      region: '浙江', product: '示例商品A', quantity: 1, amount: 10, deal: '是', dealType: '零售', noDealReason: null, followUp: null,
+      nextFollowUp: null, note: null,
+    };
+    localStorage.setItem(
+      'shopStats.v1.outbox',
+      JSON.stringify([{ id: 'x1', entry, createdAt: 0, attempts: 1, lastError: { 'zh-CN': '无表', 'en-US': 'no table' }, retryable: false, nextAttemptAt: null }]),
+    );
+    render(<App host={{ kind: 'demo', locale: 'zh-CN', dark: false }} workbook={new MemoryWorkbook()} />);
+    fireEvent.click(await screen.findByTestId('outbox-notice'));
+    expect(await screen.findByRole('heading', { name: '录入询盘' })).toBeTruthy();
+    expect(await screen.findByText(/queued_1/)).toBeTruthy();
+    expect(screen.queryByTestId('outbox-notice')).toBeNull();
+  });
 });
 

@@ -3,7 +3,7 @@
  * plus controls to add sample rows and to make the next write fail.
  */
 import { useEffect, useState } from 'react';
-import { Button, mergeClasses, Text } from '@fluentui/react-components';
+import { Button, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
 import { serialToIso } from '../../core/dates';
 import { ui } from '../../core/i18n/ui';
 import { column, header, keyForHeader, type ColumnKey } from '../../core/schema';
@@ -13,6 +13,11 @@ import { useViewStyles } from '../shell/styles';
 import { demoControls } from './demoWorkbook';
 
 const SHOWN_ROWS = 100;
+
+const useDemoStyles = makeStyles({
+  marked: { backgroundColor: tokens.colorPaletteRedBackground2 },
+  selected: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: '-2px' },
+});
 
 function display(key: ColumnKey | undefined, v: unknown): string {
   if (v === null || v === undefined) return '';
@@ -24,12 +29,22 @@ export default function DemoPanel(): JSX.Element {
   const { workbook, state, lang, refreshState } = useApp();
   const tr = useT();
   const styles = useViewStyles();
+  const demoStyles = useDemoStyles();
   const [snap, setSnap] = useState<LogSnapshot | null>(null);
+  // Highlights and selection as the workbook holds them, so the demo shows what Check does to the grid.
+  const [marks, setMarks] = useState<ReadonlySet<string>>(() => new Set());
+  const [selected, setSelected] = useState<string | null>(null);
 
   useEffect(() => {
     if (!workbook) return;
     let live = true;
     const load = () => {
+      const wb = demoControls()?.workbook;
+      if (wb) {
+        const s = wb.snapshot();
+        setMarks(new Set(s.marks.map((m) => `${m.rowIndex}:${m.key}`)));
+        setSelected(s.selected ? `${s.selected.rowIndex}:${s.selected.key}` : null);
+      }
       workbook.readLog().then(
         (s) => live && setSnap(s),
         () => live && setSnap(null),

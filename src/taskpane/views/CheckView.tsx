@@ -3,7 +3,7 @@
  * (paged: the first 500, more on request), select a problem's cell, highlight or clear invalid cells.
  */
 import { useRef, useState } from 'react';
-import { Button, MessageBar, MessageBarBody, ProgressBar, Text } from '@fluentui/react-components';
+import { Button, mergeClasses, MessageBar, MessageBarBody, ProgressBar, Text } from '@fluentui/react-components';
 import { ui } from '../../core/i18n/ui';
 import { defaultListValues, header, type InputKey } from '../../core/schema';
 import { WorkbookError } from '../../core/workbook';
@@ -127,7 +127,7 @@ export default function CheckView(): JSX.Element {
                     <tr>
                       <th className={styles.cell}>{tr(ui.colRow)}</th>
                       <th className={styles.cell}>{tr(ui.colColumn)}</th>
-                      <th className={styles.cell}>{tr(ui.colLevel)}</th>
+                      <th className={mergeClasses(styles.cell, styles.nowrap)}>{tr(ui.colLevel)}</th>
                       <th className={styles.cell}>{tr(ui.colMessage)}</th>
                     </tr>
                   </thead>
@@ -140,7 +140,7 @@ export default function CheckView(): JSX.Element {
                           </Button>
                         </td>
                         <td className={styles.cell}>{p.key ? header(p.key, lang) : ''}</td>
-                        <td className={styles.cell}>{tr(p.severity === 'error' ? ui.levelError : ui.levelWarning)}</td>
+                        <td className={mergeClasses(styles.cell, styles.nowrap)}>{tr(p.severity === 'error' ? ui.levelError : ui.levelWarning)}</td>
                         <td className={styles.cell}>{p.message[lang]}</td>
                       </tr>
                     ))}
