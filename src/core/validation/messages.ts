@@ -68,6 +68,16 @@ export function message(code: IssueCode, field: InputKey | null, params?: Messag
   return { 'zh-CN': fillParts(c.zh, params), 'en-US': fillParts(c.en, params) };
 }
 
+/** Built by a constructor, not a literal, for the reason given beside validate's Entry class (checks keep issues). */
+class IssueRecord implements Issue {
+  constructor(
+    public field: InputKey | null,
+    public severity: Severity,
+    public code: IssueCode,
+    public message: Text,
+  ) {}
+}
+
 export function issue(field: InputKey | null, severity: Severity, code: IssueCode, params?: MessageParams, other?: InputKey): Issue {
-  return { field, severity, code, message: message(code, field, params, other) };
+  return new IssueRecord(field, severity, code, message(code, field, params, other));
 }
