@@ -12,6 +12,7 @@ import { EXIT_UNREADABLE } from './commands/output';
 import { runReport } from './commands/report';
 import { runTemplate } from './commands/template';
 import { parseLang, type Io } from './io';
+import { terminalWidth } from './text';
 
 const VERSION = '0.1.0';
 
@@ -106,20 +107,6 @@ export function buildProgram(lang: Lang, io: Io, setExit: (code: number) => void
     );
 
   return program;
-}
-
-/** Terminal columns a string takes: East Asian wide and full-width characters count two. */
-export function terminalWidth(text: string): number {
-  let width = 0;
-  for (const ch of text) {
-    const code = ch.codePointAt(0) ?? 0;
-    const wide =
-      (code >= 0x1100 && code <= 0x115f) || (code >= 0x2e80 && code <= 0xa4cf) || (code >= 0xac00 && code <= 0xd7a3) ||
-      (code >= 0xf900 && code <= 0xfaff) || (code >= 0xfe30 && code <= 0xfe4f) || (code >= 0xff00 && code <= 0xff60) ||
-      (code >= 0xffe0 && code <= 0xffe6) || (code >= 0x20000 && code <= 0x3fffd);
-    width += wide ? 2 : 1;
-  }
-  return width;
 }
 
 function argTerm(a: Argument): string {

@@ -7,6 +7,7 @@ import type ExcelJS from 'exceljs';
 import type { CellStyle, LayoutCell, ReportBlock } from '../../core/reports/formulaLayout';
 import { planReportSheet } from '../../core/reports/sheetPlan';
 import { REPORT_SHEET, type Lang, type ListValues } from '../../core/schema';
+import { terminalWidth } from '../text';
 import { HEADER_FILL, TITLE_FONT } from './cells';
 
 /** Rows that fit on one printed landscape page at the fit-to-width scale (conservative): blocks never straddle pages. */
@@ -83,9 +84,19 @@ export function addReportSheet(wb: ExcelJS.Workbook, lang: Lang, lists: ListValu
     }
   }
   // At least wide enough for a bold seven-figure amount total (1,234,567.89) without "###".
-  plan.columnWidths.forEach((w, i) => {
-    ws.getColumn(i + 1).width = i === 0 ? Math.max(w, 22) : Math.max(w, 14);
-  });
-  for (let col = plan.columnWidths.length + 1; col <= widest; col++) ws.getColumn(col).width = 14;
+  const widths: number[] = [];
+  for (let col = 1; col <= widest; col++) {
+    const planned = plan.columnWidths[col - 1] ?? 0;
+    widths[col] = col === 1 ? Math.max(planned, 22) : Math.max(planned, 14);
+    ws.getColumn(col).width = widths[col];
+  }
+  // Header labels wider than their column wrap (Custom/pre-sale): give those rows two lines, or they overlap.
+  const tallRows = new Set<number>();
+  for (const block of blocks) {
+    for (const c of block.cells) {
+      if (c.style === 'header' && typeof c.value === 'string' && terminalWidth(c.value) > (widths[c.col] ?? 14) - 2) tallRows.add(c.row);
+    }
+  }
+  for (const r of tallRows) ws.getRow(r).height = 30;
   return { sheet: ws, blocks };
 }
