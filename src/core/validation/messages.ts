@@ -65,7 +65,17 @@ function fillParts(parts: Parts, params: MessageParams | undefined): string {
 export function message(code: IssueCode, field: InputKey | null, params?: MessageParams, other?: InputKey): Text {
   const c = compiled(code, field, other);
   if (c.fixed) return c.fixed;
-  return { 'zh-CN': fillParts(c.zh, params), 'en-US': fillParts(c.en, params) };
+  return new FilledText(fillParts(c.zh, params), fillParts(c.en, params));
+}
+
+/** A message with values filled in (a constructor for the same reason as IssueRecord below). */
+class FilledText implements Text {
+  'zh-CN': string;
+  'en-US': string;
+  constructor(zh: string, en: string) {
+    this['zh-CN'] = zh;
+    this['en-US'] = en;
+  }
 }
 
 /** Built by a constructor, not a literal, for the reason given beside validate's Entry class (checks keep issues). */
