@@ -55,7 +55,6 @@ export const cli = {
   },
   severityError: { 'zh-CN': '错误', 'en-US': 'error' },
   severityWarning: { 'zh-CN': '提醒', 'en-US': 'warning' },
-  rowLabel: { 'zh-CN': '第 {row} 行', 'en-US': 'row {row}' },
   missingColumns: { 'zh-CN': '缺少列：{columns}', 'en-US': 'missing columns: {columns}' },
 
   reportSkipped: {
@@ -63,7 +62,6 @@ export const cli = {
     'en-US': '{file}: {rows} rows with errors left out of the reports (see shop-stats check)',
   },
   reportRowsUsed: { 'zh-CN': '报表基于 {rows} 行（{files} 个文件）', 'en-US': 'Reports over {rows} rows ({files} files)' },
-  reportColumnField: { 'zh-CN': '{rows} \\ {columns}', 'en-US': '{rows} \\ {columns}' },
 
   // progress (stderr)
   progressReading: { 'zh-CN': '正在读取 {file} …', 'en-US': 'Reading {file} …' },
@@ -103,6 +101,5 @@ export const cli = {
   metaKey: { 'zh-CN': '项目', 'en-US': 'Key' },
   metaValue: { 'zh-CN': '值', 'en-US': 'Value' },
   sourceColumn: { 'zh-CN': '来源', 'en-US': 'Source' },
-  reportSheetTitle: { 'zh-CN': '报表（公式实时计算）', 'en-US': 'Reports (live formulas)' },
   reportWorkbookSource: { 'zh-CN': '数据来源：{files}', 'en-US': 'Source: {files}' },
 } satisfies TextTable;
