@@ -9,6 +9,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
+import { main } from '../../src/cli/main';
 import { buildTemplate } from '../../src/cli/template/buildTemplate';
 import { planBlocks } from '../../src/cli/template/reportSheet';
 import { aggregate, reportTotal, type ReportResults, type ReportRow } from '../../src/core/reports/aggregate';
@@ -209,6 +210,22 @@ describe.each(CASES)('LibreOffice recalculation of the $name template', (c) => {
       expect({ list: k, rows: resultOf(probe.getCell(i + 1, 1)) }).toEqual({ list: k, rows: c.lists[k].length });
       expect({ list: k, last: resultOf(probe.getCell(i + 1, 2)) }).toEqual({ list: k, last: c.lists[k][c.lists[k].length - 1] });
     });
+  });
+});
+
+describe('a log saved by LibreOffice (a client without Excel)', () => {
+  it('is still read by check and report: no errors, reports equal to aggregate()', async () => {
+    const c = CASES[0];
+    const file = path.join(work, 'recalculated', `${c.name}.xlsx`);
+    const io = { out: [] as string[], err: [] as string[] };
+    const sink = { out: (s: string) => io.out.push(s), err: (s: string) => io.err.push(s), progress: false };
+    expect(await main(['check', file, '--json'], sink, {})).toBe(0);
+    const checked = JSON.parse(io.out.join('\n')) as { files: Array<{ rows: number; errors: number }> };
+    expect(checked.files[0]).toMatchObject({ rows: c.rows.length, errors: 0 });
+    io.out.length = 0;
+    expect(await main(['report', file, '--json'], sink, {})).toBe(0);
+    expect(JSON.parse(io.out.join('\n')).reports).toEqual(JSON.parse(JSON.stringify(aggregate(c.rows, { lists: c.lists }))));
+    expect(io.err).toEqual([]);
   });
 });
 
