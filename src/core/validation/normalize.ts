@@ -352,8 +352,3 @@ function parseDateText(raw: string, today: string): string | null | Invalid {
   if (SERIAL_TEXT_RE.test(s)) return fromSerial(Number(s));
   return INVALID.invalidDate;
 }
-
-/** ISO dates compare as strings. */
-export function isAfter(iso: string, other: string): boolean {
-  return iso > other;
-}

@@ -52,6 +52,18 @@ describe('validate: valid entries', () => {
     });
   });
 
+  it('returns plain data: own fields in column order, unchanged by a JSON round trip', () => {
+    const r = validate(deal({ product: '新品' }), ctx);
+    expect(Object.keys(r)).toEqual(['ok', 'entry', 'issues']);
+    expect(Object.keys(r.entry!)).toEqual([
+      'date', 'agent', 'customerId', 'customerType', 'newOrReturning', 'channel', 'region', 'product', 'quantity', 'amount',
+      'deal', 'dealType', 'noDealReason', 'followUp', 'nextFollowUp', 'note',
+    ]);
+    expect(JSON.parse(JSON.stringify(r))).toEqual(r);
+    expect(Object.keys(r.issues[0])).toEqual(['field', 'severity', 'code', 'message']);
+    expect(Object.keys(r.issues[0].message)).toEqual(['zh-CN', 'en-US']);
+  });
+
   it('accepts "¥1,280.50" and an Excel date serial from a sheet', () => {
     const r = validate(deal({ date: isoToSerial('2026-10-01'), amount: '¥1,280.50' }), ctx);
     expect(r.entry?.amount).toBe(1280.5);
