@@ -70,8 +70,8 @@ export const validation = {
     'en-US': '{col} is far above this product’s usual range: unit price {unitPrice}, usually at most {limit}; please check',
   },
   personalData: {
-    'zh-CN': '「{col}」似乎含有个人信息（手机号、电话、身份证号或邮箱），建议删除或打码',
-    'en-US': '{col} seems to contain personal data (mobile or phone number, ID-card number or email); remove or mask it',
+    'zh-CN': '「{col}」似乎含有个人信息（手机号、电话、身份证号、邮箱或详细地址），建议删除或打码',
+    'en-US': '{col} seems to contain personal data (mobile or phone number, ID-card number, email or street address); remove or mask it',
   },
 } satisfies TextTable;
 

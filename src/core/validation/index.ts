@@ -5,7 +5,7 @@
  *   validateRow(cells, positions, ctx) the same for a sheet row located by header positions (schema.mapHeaders)
  *   requiredFields(raw, lists?)        the fields required given the current 是/否 and 跟进情况 (live form markers)
  *   buildDuplicateIndex / buildAmountRanges   the context for the duplicate and outlier warnings
- *   detectPersonalData / maskPersonalData     phones, ID numbers, emails in free text
+ *   detectPersonalData / maskPersonalData     phones, ID numbers, emails, street addresses in free text
  *   normalize*                         the single-value normalisers behind all of it
  *
  * Decisions (see each file for the reasons):

@@ -1,10 +1,10 @@
 /**
- * Personal data in free text (DESIGN "Personal data"): mainland mobile numbers, landlines, ID-card numbers and
- * emails. The log should hold a customer ID and a region only; these are found so they can be flagged and masked.
+ * Personal data in free text (DESIGN "Personal data"): mainland mobile numbers, landlines, ID-card numbers, emails
+ * and street addresses with a house number (…路88号). The log should hold a customer ID and a region only; these are found so they can be flagged and masked.
  * No look-behind in the patterns: older Safari webviews (Excel on Mac) reject it when the bundle loads.
  */
 
-export type PersonalDataKind = 'mobile' | 'landline' | 'idCard' | 'email';
+export type PersonalDataKind = 'mobile' | 'landline' | 'idCard' | 'email' | 'address';
 
 export interface PersonalDataMatch {
   kind: PersonalDataKind;
@@ -27,6 +27,8 @@ const PATTERN = new RegExp(
     '|((?:(?:\\+|00)?86[\\s-]?)?1[3-9]\\d(?:[\\s-]?\\d{4}){2})',
     // 5: landline: area code 0xx / 0xxx (optionally in brackets), 7–8 digits, optional extension
     '|((?:\\(0\\d{2,3}\\)|0\\d{2,3})[\\s-]?[2-9]\\d{2,3}[\\s-]?\\d{4}(?:[\\s-]?(?:转|ext\\.?|x)\\s?\\d{1,5})?)',
+    // 6: street address: a road name, a house number with 号, then optional building / unit / room numbers
+    '|((?:[\\u4e00-\\u9fa5]{1,8}(?:路|街|大道|巷|弄|胡同))\\s?\\d{1,5}(?:-\\d{1,5})?\\s?号(?:\\s?\\d{1,5}\\s?(?:栋|幢|单元|楼|室|号楼))*)',
     ')(?![0-9])',
   ].join(''),
   'g',
@@ -48,8 +50,8 @@ export function isValidIdCardChecksum(id: string): boolean {
 }
 
 /**
- * Cheap pre-check: the shortest kind without '@' is a landline, 10 digits (area code 0xx + 7), so a text with
- * fewer digits and no '@' cannot hold any kind above. Full-width digits count too.
+ * Cheap pre-check: the shortest number kind is a landline, 10 digits (area code 0xx + 7); an email needs '@' and an
+ * address '号'. A text with fewer digits and neither character cannot hold any kind above. Full-width forms count.
  */
 export function mayContainPersonalData(text: string): boolean {
   let digits = 0;
@@ -57,7 +59,7 @@ export function mayContainPersonalData(text: string): boolean {
     const c = text.charCodeAt(i);
     if ((c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19)) {
       if (++digits >= 10) return true;
-    } else if (c === 64 || c === 0xff20) return true;
+    } else if (c === 64 || c === 0xff20 || c === 0x53f7 /* 号 */) return true;
   }
   return false;
 }
@@ -70,8 +72,8 @@ export function detectPersonalData(text: string): PersonalDataMatch[] {
   let m: RegExpExecArray | null;
   while ((m = PATTERN.exec(text)) !== null) {
     const start = m.index + m[1].length;
-    const matched = m[2] ?? m[3] ?? m[4] ?? m[5];
-    const kind: PersonalDataKind = m[2] ? 'email' : m[3] ? 'idCard' : m[4] ? 'mobile' : 'landline';
+    const matched = m[2] ?? m[3] ?? m[4] ?? m[5] ?? m[6];
+    const kind: PersonalDataKind = m[2] ? 'email' : m[3] ? 'idCard' : m[4] ? 'mobile' : m[5] ? 'landline' : 'address';
     if (kind !== 'idCard' || isValidIdCardChecksum(matched)) {
       found.push({ kind, start, end: start + matched.length, text: matched });
     }
@@ -96,6 +98,9 @@ function maskOne(match: PersonalDataMatch): string {
       const digits = s.slice(area.length).replace(/\D/g, '');
       return `${area}-****${digits.slice(-4)}`;
     }
+    case 'address':
+      // The road may stay; the numbers that find the door go.
+      return s.replace(/\d/g, '*');
     case 'email': {
       const at = s.indexOf('@');
       return `${s[0]}***${s.slice(at)}`;

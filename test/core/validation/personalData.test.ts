@@ -17,6 +17,9 @@ describe('detectPersonalData', () => {
     ['邮箱 zhang.san@example.com 联系', 'email:zhang.san@example.com'],
     ['身份证11010519491231002X', 'idCard:11010519491231002X'],
     ['id 11010519491231002x', 'idCard:11010519491231002x'],
+    ['地址：文三路90号', 'address:文三路90号'],
+    ['送到杭州市西湖区文三路 90 号 3 栋 502 室', 'address:杭州市西湖区文三路 90 号 3 栋 502 室'],
+    ['长安街1-3号', 'address:长安街1-3号'],
   ])('%j → %s', (text, expected) => {
     expect(kinds(text)).toEqual([expected]);
   });
@@ -40,6 +43,8 @@ describe('detectPersonalData', () => {
     ['110105194912310021', 'an 18-digit number failing the checksum'],
     ['数量 1200 件，单价 59.9', 'quantities and prices'],
     ['2026-11-24 到货', 'a date'],
+    ['3号发货', 'a day of the month'],
+    ['文三路店', 'a road name without a number'],
   ])('%j: nothing (%s)', (text) => {
     expect(detectPersonalData(text)).toEqual([]);
   });
@@ -61,6 +66,7 @@ describe('maskPersonalData', () => {
     ['座机 0571-87654321', '座机 0571-****4321'],
     ['身份证 11010519491231002X', '身份证 1101**********002X'],
     ['mail zhang.san@example.com', 'mail z***@example.com'],
+    ['寄到文三路90号3栋502室', '寄到文三路**号*栋***室'],
     ['没有个人信息', '没有个人信息'],
   ])('%j → %j', (text, expected) => {
     expect(maskPersonalData(text)).toBe(expected);
@@ -71,7 +77,7 @@ describe('maskPersonalData', () => {
   });
 
   it('leaves nothing detectable behind', () => {
-    const text = '电话13812345678 邮箱li@qq.com 身份证11010519491231002X 座机010-62345678';
+    const text = '电话13812345678 邮箱li@qq.com 身份证11010519491231002X 座机010-62345678 地址中山路8号';
     expect(detectPersonalData(maskPersonalData(text))).toEqual([]);
   });
 });

@@ -271,7 +271,7 @@ describe('validate: warnings', () => {
     const r = validate(deal({ note: '客户手机 138 1234 5678', customerId: 'zhang@example.com' }), ctx);
     expect(r.ok).toBe(true);
     expect(codes(r.issues, 'warning')).toEqual(['customerId:personalData', 'note:personalData']);
-    expect(r.issues[1].message['en-US']).toBe('Note seems to contain personal data (mobile or phone number, ID-card number or email); remove or mask it');
+    expect(r.issues[1].message['en-US']).toBe('Note seems to contain personal data (mobile or phone number, ID-card number, email or street address); remove or mask it');
   });
 
   it('full-width phone digits are still found', () => {
