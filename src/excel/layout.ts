@@ -1,5 +1,6 @@
 /** Where the log sits, read once and remembered so marking and selecting cost one round trip. */
-import { mapHeaders, type ColumnKey } from '../core/schema';
+import { LOG_TABLE, mapHeaders, type ColumnKey } from '../core/schema';
+import type { RunFn } from './run';
 
 export interface LogLayout {
   sheet: string;
@@ -22,4 +23,14 @@ export function queueLayoutRead(ctx: Excel.RequestContext, tableName: string): (
   const sheet = table.worksheet.load('name');
   const header = table.getHeaderRowRange().load('values,rowIndex,columnIndex');
   return () => layoutFrom(sheet.name, header.values as unknown[][], header.rowIndex + 1, header.columnIndex);
+}
+
+/** The remembered layout, or one round trip to read it when no earlier read left one. */
+export async function ensureLayout(run: RunFn, cached: LogLayout | null): Promise<LogLayout> {
+  if (cached) return cached;
+  return run(async (ctx) => {
+    const read = queueLayoutRead(ctx, LOG_TABLE);
+    await ctx.sync();
+    return read();
+  });
 }

@@ -5,11 +5,10 @@
  * Round trips for markCells: 1 read (the setting and the current fills of the new cells, in one batch),
  * 1 write (restore old marks, fill new ones, save the setting); +1 read of the log's layout when no readLog ran.
  */
-import { LOG_TABLE } from '../core/schema';
 import { HIGHLIGHT_FILL } from '../core/template';
 import type { CellRef } from '../core/workbook';
 import { cellA1 } from './addresses';
-import { queueLayoutRead, type LogLayout } from './layout';
+import { ensureLayout, type LogLayout } from './layout';
 import type { RunFn } from './run';
 
 export const MARKS_SETTING = 'ShopStats_Marks';
@@ -60,15 +59,7 @@ export function cellAddress(layout: LogLayout, cell: CellRef): string | null {
 }
 
 export async function markCells(run: RunFn, cells: readonly CellRef[], cached: LogLayout | null): Promise<LogLayout> {
-  let layout = cached;
-  if (!layout) {
-    layout = await run(async (ctx) => {
-      const read = queueLayoutRead(ctx, LOG_TABLE);
-      await ctx.sync();
-      return read();
-    });
-  }
-  const lay = layout;
+  const lay = await ensureLayout(run, cached);
   const addresses = [...new Set(cells.slice(0, MAX_MARKS).map((c) => cellAddress(lay, c)).filter((a): a is string => a !== null))];
   await run(async (ctx) => {
     const setting = ctx.workbook.settings.getItemOrNullObject(MARKS_SETTING).load('value');

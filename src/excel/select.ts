@@ -3,19 +3,12 @@ import { LOG_TABLE } from '../core/schema';
 import { fill } from '../core/i18n';
 import { workbookText } from '../core/i18n/workbook';
 import { WorkbookError, type CellRef } from '../core/workbook';
-import { queueLayoutRead, type LogLayout } from './layout';
+import { ensureLayout, type LogLayout } from './layout';
 import { cellAddress } from './marks';
 import type { RunFn } from './run';
 
 export async function selectCell(run: RunFn, cell: CellRef, cached: LogLayout | null): Promise<LogLayout> {
-  let layout = cached;
-  if (!layout) {
-    layout = await run(async (ctx) => {
-      const read = queueLayoutRead(ctx, LOG_TABLE);
-      await ctx.sync();
-      return read();
-    });
-  }
+  const layout = await ensureLayout(run, cached);
   const address = cellAddress(layout, cell);
   if (!address) throw new WorkbookError('tableMissing', fill(workbookText.errTableMissing, { table: LOG_TABLE }), false);
   const sheetName = layout.sheet;
