@@ -192,11 +192,10 @@ function hasMoreThanTwoDecimals(x: number): boolean {
 }
 
 /**
- * Amount in CNY, ≥ 0, at most 2 decimal places. "¥1,280.50", "￥１，２８０．５０", "1280.5元", "RMB 1280" → 1280.5.
- * More than 2 decimal places is rejected ('tooManyDecimals') rather than rounded: silently changing money is worse
- * than asking (Excel would only display a rounded value while keeping the third decimal in sums).
+ * The number in a cell or a typed string, ≥ 0: plain digits take the fast path; other text is cleaned (full-width,
+ * currency, separators, units) and parsed with `re`. Blank → null.
  */
-export function normalizeAmount(raw: unknown): number | null | Invalid {
+function parseNonNegative(raw: unknown, re: RegExp): number | null | Invalid {
   let value: number;
   if (typeof raw === 'number') {
     if (!Number.isFinite(raw)) return INVALID.notNumber;
@@ -205,32 +204,30 @@ export function normalizeAmount(raw: unknown): number | null | Invalid {
     if (PLAIN_INT_RE.test(raw)) return Number(raw);
     const s = trimText(raw);
     if (s === '') return null;
-    const parsed = parseNumberText(s, NUMBER_RE);
+    const parsed = parseNumberText(s, re);
     if (parsed === null) return INVALID.notNumber;
     value = parsed;
   } else if (raw === null || raw === undefined) return null;
   else return INVALID.notNumber;
-  if (value < 0) return INVALID.negative;
+  return value < 0 ? INVALID.negative : value;
+}
+
+/**
+ * Amount in CNY, ≥ 0, at most 2 decimal places. "¥1,280.50", "￥１，２８０．５０", "1280.5元", "RMB 1280" → 1280.5.
+ * More than 2 decimal places is rejected ('tooManyDecimals') rather than rounded: silently changing money is worse
+ * than asking (Excel would only display a rounded value while keeping the third decimal in sums).
+ */
+export function normalizeAmount(raw: unknown): number | null | Invalid {
+  const value = parseNonNegative(raw, NUMBER_RE);
+  if (typeof value !== 'number') return value;
   if (hasMoreThanTwoDecimals(value)) return INVALID.tooManyDecimals;
   return Math.round(value * 100) / 100 || 0;
 }
 
 /** Whole-number quantity ≥ 0: 12, "12", "１２", 12.0, "12.0", "1,200", "12件". */
 export function normalizeQuantity(raw: unknown): number | null | Invalid {
-  let value: number;
-  if (typeof raw === 'number') {
-    if (!Number.isFinite(raw)) return INVALID.notNumber;
-    value = raw;
-  } else if (typeof raw === 'string') {
-    if (PLAIN_INT_RE.test(raw)) return Number(raw);
-    const s = trimText(raw);
-    if (s === '') return null;
-    const parsed = parseNumberText(s, QUANTITY_RE);
-    if (parsed === null) return INVALID.notNumber;
-    value = parsed;
-  } else if (raw === null || raw === undefined) return null;
-  else return INVALID.notNumber;
-  if (value < 0) return INVALID.negative;
+  const value = parseNonNegative(raw, QUANTITY_RE);
+  if (typeof value !== 'number') return value;
   if (!Number.isInteger(value)) return INVALID.notWholeNumber;
   return value || 0;
 }
