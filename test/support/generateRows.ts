@@ -13,6 +13,7 @@
  */
 import { isoToSerial } from '../../src/core/dates';
 import { COLUMNS, LISTS, NO, YES, FOLLOW_UP_PENDING, type Lang, type ListKey, type ListValues, type LogEntry } from '../../src/core/schema';
+import { seededRandom } from '../../src/core/random';
 
 export interface GenerateOptions {
   /** Last date in the data (ISO). Default '2026-06-30'. */
@@ -34,17 +35,8 @@ export const SAMPLE_LISTS: ListValues = (() => {
   return out;
 })();
 
-/** mulberry32: tiny, fast, good enough for test data. Returns floats in [0, 1). */
-export function makeRng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32, shared with the demo: floats in [0, 1). */
+export const makeRng = seededRandom;
 
 const MS_PER_DAY = 86_400_000;
 function addDays(iso: string, days: number): string {

@@ -5,18 +5,10 @@
  */
 import { isoToSerial, serialToIso, todayIso } from '../../core/dates';
 import { defaultListValues, FOLLOW_UP_PENDING, NO, YES, type InputKey, type LogEntry } from '../../core/schema';
+import { seededRandom } from '../../core/random';
 
-/** Deterministic PRNG (mulberry32) so a seed always gives the same rows. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let x = a;
-    x = Math.imul(x ^ (x >>> 15), x | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic PRNG so a seed always gives the same rows. */
+export const rng = seededRandom;
 
 function pick<T>(r: () => number, xs: readonly T[]): T {
   return xs[Math.floor(r() * xs.length)];

@@ -5,6 +5,7 @@
  */
 import { isoToSerial, serialToIso } from '../../../src/core/dates';
 import { COLUMNS, defaultListValues, mapHeaders, type ColumnKey, type ListValues } from '../../../src/core/schema';
+import { seededRandom } from '../../../src/core/random';
 
 export interface GeneratedRows {
   headers: string[];
@@ -15,16 +16,7 @@ export interface GeneratedRows {
   today: string;
 }
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let x = s;
-    x = Math.imul(x ^ (x >>> 15), x | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = seededRandom;
 
 export const PLANTED_KINDS = [
   'futureDate', 'impossibleDate', 'noReason', 'dealNoAmount', 'textAmount', 'badRegion', 'negativeQty', 'missingCustomer', 'controlChar', 'pendingNoDate',
