@@ -7,9 +7,6 @@ module.exports = {
     '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true, diagnostics: false }],
   },
   setupFiles: ['<rootDir>/test/setup/globals.ts'],
-  moduleNameMapper: {
-    '^office-addin-manifest$': '<rootDir>/test/setup/officeAddinManifestStub.ts',
-  },
   testTimeout: 30000,
   reporters: ["default", "<rootDir>/test/setup/summaryReporter.js"],
 };

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 /**
  * `npm start`: builds the add-in in development mode, serves it on https://localhost:3000 and loads it into Excel.
- * - Windows / macOS (desktop Excel can exist): sideloads manifest.xml with office-addin-debugging.
+ * - Windows / macOS (desktop Excel can exist): sideloads manifest.xml with office-addin-debugging, fetched on demand
+ *   with `npm exec` the first time (it is not a dependency: its tool chain builds the native keytar module, which a
+ *   bare Linux machine cannot compile, and only desktop Excel needs it).
  * - Elsewhere (Linux): prints how to upload manifest.xml into Excel on the web, and keeps serving.
  * Set SHOP_STATS_NO_SIDELOAD=1 to only serve. Ctrl+C stops the server (and unregisters the sideloaded add-in).
  */
@@ -15,7 +17,8 @@ const makeConfig = require('../webpack.config.js');
 const ROOT = path.resolve(__dirname, '..');
 const MANIFEST = path.join(ROOT, 'manifest.xml');
 const PANE_URL = `${makeConfig.DEV_BASE_URL}taskpane.html`;
-const DEBUGGING_CLI = path.join(ROOT, 'node_modules', 'office-addin-debugging', 'cli.js');
+// Pinned major: the CLI flags below are those of office-addin-debugging 7.
+const DEBUGGING_PACKAGE = 'office-addin-debugging@7';
 
 const canHaveDesktopExcel = process.platform === 'win32' || process.platform === 'darwin';
 
@@ -47,8 +50,15 @@ function webInstructions(selfSigned) {
   ].join('\n');
 }
 
+function debuggingCommand(args, platform = process.platform) {
+  const npm = platform === 'win32' ? 'npm.cmd' : 'npm';
+  return [npm, ['exec', '--yes', `--package=${DEBUGGING_PACKAGE}`, '--', 'office-addin-debugging', ...args]];
+}
+
 function runDebugging(args) {
-  return spawnSync(process.execPath, [DEBUGGING_CLI, ...args], { stdio: 'inherit', cwd: ROOT });
+  const [cmd, cmdArgs] = debuggingCommand(args);
+  // A .cmd file can only be started through a shell on Windows (Node refuses it otherwise since 20.12).
+  return spawnSync(cmd, cmdArgs, { stdio: 'inherit', cwd: ROOT, shell: process.platform === 'win32' });
 }
 
 async function main() {
@@ -76,7 +86,7 @@ async function main() {
   if (process.env.SHOP_STATS_NO_SIDELOAD) {
     process.stdout.write('SHOP_STATS_NO_SIDELOAD is set: serving only.\n');
   } else if (canHaveDesktopExcel) {
-    process.stdout.write('Sideloading manifest.xml into desktop Excel (office-addin-debugging)…\n');
+    process.stdout.write(`Sideloading manifest.xml into desktop Excel (${DEBUGGING_PACKAGE}, fetched on first use)…\n`);
     const run = runDebugging(['start', MANIFEST, 'desktop', '--app', 'excel', '--dev-server-port', '3000', '--no-debug']);
     sideloaded = run.status === 0;
     if (!sideloaded) {
@@ -109,4 +119,4 @@ function fail(err) {
   process.exit(1);
 }
 
-module.exports = { webInstructions };
+module.exports = { webInstructions, debuggingCommand };
