@@ -1,29 +1,36 @@
 /**
  * Shared set-up for the end-to-end tests: Debian's Chromium driven by playwright-core (never a downloaded browser),
- * the built dist/ served locally, office.js from the CDN replaced by a local stand-in, and every other outside
- * request refused so nothing leaves the machine.
+ * the built dist/ served locally, Microsoft's CDN answered with the genuine office.js from the @microsoft/office-js
+ * package (the same library the production page loads), and every other outside request refused so nothing leaves
+ * the machine.
  */
 import { existsSync, mkdirSync } from 'fs';
-import { join, resolve } from 'path';
+import { dirname, join, normalize, resolve, sep } from 'path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { serveStatic, type StaticServer } from './serve';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const DIST = resolve(process.env.SHOP_STATS_DIST ?? join(__dirname, '../../dist'));
 export const SCREENSHOTS = resolve(__dirname, '../../test-results/screenshots');
-const OFFICE_CDN = /^https:\/\/appsforoffice\.microsoft\.com\//;
+/** The production page's office.js address; everything office.js loads lies below the same folder. */
+const OFFICE_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/';
+/** The npm copy of that folder (@microsoft/office-js ships the hosted files in dist/). */
+export const OFFICE_JS_DIST = join(dirname(require.resolve('@microsoft/office-js/package.json')), 'dist');
 
 /**
- * What office.js does in a plain browser: onReady resolves with no host. `absent` simulates the CDN failing
- * to load (no Office global at all).
+ * How the page gets office.js: `genuine` serves Microsoft's library from the npm package (outside Office, onReady
+ * resolves with no host and `Excel` stays undefined); `absent` simulates the CDN failing (the script loads nothing).
  */
-export type OfficeStub = 'noHost' | 'absent';
+export type OfficeSource = 'genuine' | 'absent';
 
-const NO_HOST_SCRIPT = `window.Office = {
-  onReady: function (cb) { var info = { host: null, platform: null }; if (cb) cb(info); return Promise.resolve(info); },
-  context: {},
-  HostType: { Excel: 'Excel' }
-};`;
+/** The local file behind a CDN address, or null when the address leaves the package folder or names no file. */
+export function officeJsFile(url: string): string | null {
+  if (!url.startsWith(OFFICE_CDN)) return null;
+  const rel = decodeURIComponent(new URL(url).pathname.slice(new URL(OFFICE_CDN).pathname.length));
+  const file = normalize(join(OFFICE_JS_DIST, rel));
+  if (!file.startsWith(OFFICE_JS_DIST + sep) || !existsSync(file)) return null;
+  return file;
+}
 
 export interface Harness {
   browser: Browser;
@@ -64,7 +71,7 @@ export interface PageWatch {
   errors: string[];
 }
 
-export async function openPage(h: Harness, path: string, office: OfficeStub = 'noHost', options: { width?: number; height?: number; colorScheme?: 'light' | 'dark' } = {}): Promise<PageWatch> {
+export async function openPage(h: Harness, path: string, office: OfficeSource = 'genuine', options: { width?: number; height?: number; colorScheme?: 'light' | 'dark' } = {}): Promise<PageWatch> {
   const context = await h.browser.newContext({ viewport: { width: options.width ?? 1280, height: options.height ?? 900 }, locale: 'zh-CN', colorScheme: options.colorScheme ?? 'light' });
   const page = await context.newPage();
   const errors: string[] = [];
@@ -79,10 +86,10 @@ export async function openPage(h: Harness, path: string, office: OfficeStub = 'n
   await context.route('**/*', (route) => {
     const url = route.request().url();
     if (url.startsWith(h.server.url)) return route.continue();
-    if (OFFICE_CDN.test(url)) {
-      return office === 'absent'
-        ? route.fulfill({ status: 200, contentType: 'text/javascript', body: '/* office.js unavailable */' })
-        : route.fulfill({ status: 200, contentType: 'text/javascript', body: NO_HOST_SCRIPT });
+    if (url.startsWith(OFFICE_CDN)) {
+      if (office === 'absent') return route.fulfill({ status: 200, contentType: 'text/javascript', body: '/* office.js unavailable */' });
+      const file = officeJsFile(url);
+      return file ? route.fulfill({ path: file }) : route.fulfill({ status: 404, body: '' });
     }
     return route.abort();
   });

@@ -2,7 +2,7 @@
 import { mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { requireDist } from './browser';
+import { OFFICE_JS_DIST, officeJsFile, requireDist } from './browser';
 import { serveStatic } from './serve';
 
 describe('e2e harness', () => {
@@ -26,5 +26,14 @@ describe('e2e harness', () => {
     } finally {
       await server.close();
     }
+  });
+
+  it('answers the office.js CDN address with the npm package\'s genuine files, and nothing outside that folder', () => {
+    const cdn = 'https://appsforoffice.microsoft.com/lib/1/hosted/';
+    expect(officeJsFile(cdn + 'office.js')).toBe(join(OFFICE_JS_DIST, 'office.js'));
+    expect(officeJsFile(cdn + 'excel-web-16.00.js')).toBe(join(OFFICE_JS_DIST, 'excel-web-16.00.js'));
+    expect(officeJsFile(cdn + '%2e%2e/%2e%2e/package.json')).toBeNull();
+    expect(officeJsFile(cdn + 'no-such-file.js')).toBeNull();
+    expect(officeJsFile('https://example.com/office.js')).toBeNull();
   });
 });

@@ -73,6 +73,13 @@ describe('outside Office', () => {
   it('says to open the add-in in Excel, with no console errors', async () => {
     const { page, errors } = await openPage(h, 'taskpane.html');
     await page.getByRole('heading', { name: '请在 Excel 中打开 / Open this add-in in Excel' }).waitFor();
+    // The genuine office.js ran: outside Office its onReady resolves with no host, and there is no Excel namespace.
+    const office = await page.evaluate(async () => {
+      const w = window as unknown as { Office?: { onReady(): Promise<{ host: unknown }>; HostType?: { Excel?: string } }; Excel?: unknown };
+      const info = await w.Office!.onReady();
+      return { host: info.host, excel: typeof w.Excel, hostType: w.Office!.HostType?.Excel };
+    });
+    expect(office).toEqual({ host: null, excel: 'undefined', hostType: 'Excel' });
     expect(await page.getByRole('link').getAttribute('href')).toBe('?demo');
     await screenshot(page, 'outside-office');
     await page.waitForTimeout(300);
@@ -256,7 +263,7 @@ describe('reports and theme in the demo', () => {
   });
 
   it('follows a dark colour scheme outside Office', async () => {
-    const { page, errors } = await openPage(h, 'taskpane.html?demo', 'noHost', { colorScheme: 'dark' });
+    const { page, errors } = await openPage(h, 'taskpane.html?demo', 'genuine', { colorScheme: 'dark' });
     await page.getByRole('tab', { name: '首页' }).waitFor();
     const bg = await page.locator('.fui-FluentProvider').first().evaluate((n) => getComputedStyle(n).backgroundColor);
     const [r, g, b] = (bg.match(/\d+/g) ?? []).map(Number);

@@ -143,7 +143,8 @@ describe('npm run validate (the script)', () => {
     const out = run(path.join(ROOT, 'manifest.xml'));
     expect(out.stderr).toBe('');
     expect(out.status).toBe(0);
-    expect(out.stdout).toMatch(/OK \(offline rules passed; office-addin-manifest info parsed it\)/);
+    expect(out.stdout).toMatch(/OK \(offline rules passed; valid against OfficeAppManifestV1_1\.xsd; office-addin-manifest info parsed it\)/);
+    expect(out.stdout).toContain('known gap: <Runtimes> (shared runtime) is newer than the 2019 TaskPaneAppVersionOverridesV1_0.xsd');
   });
 
   test('exits 1 and lists every problem of a broken copy', () => {
@@ -157,9 +158,25 @@ describe('npm run validate (the script)', () => {
     try {
       const out = run(file);
       expect(out.status).toBe(1);
-      expect(out.stderr).toContain('2 problem(s)');
+      expect(out.stderr).toContain('3 problem(s)');
       expect(out.stderr).toContain('✗ [id] <Id> must be a GUID');
+      expect(out.stderr).toMatch(/✗ \[schema\] OfficeAppManifestV1_1\.xsd line \d+: Element '\{[^}]+\}Id': \[facet 'pattern'\] The value 'not-a-guid' is not accepted by the pattern/);
       expect(out.stderr).toContain('✗ [runtime] <Runtime resid="Taskpane.Url"> needs lifetime="long"');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('a broken functions metadata file exits 1 with the schema\'s message', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'functions-'));
+    const file = path.join(dir, 'functions.json');
+    const json = JSON.parse(fs.readFileSync(path.join(ROOT, 'dist', 'functions.json'), 'utf8'));
+    json.functions[3].parameters[0].type = 'date';
+    fs.writeFileSync(file, JSON.stringify(json));
+    try {
+      const out = run(file);
+      expect(out.status).toBe(1);
+      expect(out.stderr).toContain('✗ [schema] custom-functions.schema.json /functions/3/parameters/0/type: must be equal to one of the allowed values');
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
