@@ -3,6 +3,7 @@
  *
  *   validate(raw, ctx)                 one entry → { ok, entry (canonical LogEntry), issues }
  *   validateRow(cells, positions, ctx) the same for a sheet row located by header positions (schema.mapHeaders)
+ *   checkLog(rows, positions, opts)    a whole log: problems with duplicates and outliers, entries (pane, CLI, memory)
  *   requiredFields(raw, lists?)        the fields required given the current 是/否 and 跟进情况 (live form markers)
  *   buildDuplicateIndex / buildAmountRanges   the context for the duplicate and outlier warnings
  *   detectPersonalData / maskPersonalData     phones, ID numbers, emails, street addresses in free text
@@ -20,6 +21,7 @@
 export * from './types';
 export { validate, requiredFields } from './validate';
 export { validateRow, rowToRaw } from './row';
+export { checkLog, LogChecker, type LogCheckOptions, type LogCheckResult, type LogProblem, type LogRows } from './checkLog';
 export { buildDuplicateIndex, duplicateKey } from './duplicates';
 export { buildAmountRanges, rangeOf, unitPrice, quantile, MIN_DEALS, MEDIAN_FACTOR, IQR_FACTOR } from './amountRanges';
 export { detectPersonalData, maskPersonalData, isValidIdCardChecksum, type PersonalDataKind, type PersonalDataMatch } from './personalData';
