@@ -17,6 +17,8 @@
  * - The outlier warning compares the unit price (amount ÷ quantity) with the product's past deals: flagged above
  *   max(10 × median, Q3 + 3 × IQR), from 5 past deals on.
  * - Possible duplicates: same customer (case- and width-insensitive), date and product.
+ * - Products and agents are the shop's own lists: a value outside them is a warning (add it to 字典), not an
+ *   error, so the row still counts in reports.
  */
 export * from './types';
 export { validate, requiredFields } from './validate';

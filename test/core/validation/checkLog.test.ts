@@ -10,6 +10,7 @@ import type { LogRead } from '../../../src/cli/readLog';
 import { checkSnapshot } from '../../../src/taskpane/check/runCheck';
 import { MemoryWorkbook } from '../../../src/memory/MemoryWorkbook';
 import { toRawRow } from '../../support/generateRows';
+import { readEntries } from '../../../src/taskpane/reports/logEntries';
 
 const TODAY = '2026-11-24';
 const lists = { ...defaultListValues(), product: ['连衣裙', 'T恤'] };
@@ -99,5 +100,34 @@ describe('one check for the pane, the CLI and the in-memory workbook', () => {
     const expected = checkLog(rows(), positions, { today: TODAY, lists: memoryLists, warnings: false }).entries.length;
     expect(wb.snapshot().reports?.sourceRows).toBe(expected);
     expect(expected).toBe(8);
+  });
+});
+
+describe('an agent missing from 字典 (a new 客服)', () => {
+  const newAgent = () => [entry(1), entry(2, { agent: '阿杰' }), entry(3, { agent: '阿杰', deal: '否', amount: null, dealType: null, noDealReason: '比价中', followUp: '已跟进' })];
+
+  test('is a warning, not an error, and the row is an entry', () => {
+    const result = checkLog(newAgent().map((e) => toRawRow(e)), positions, { today: TODAY, lists });
+    expect(summary(result)).toEqual(['1:agent:warning:agentNotInList', '2:agent:warning:agentNotInList']);
+    expect(result.errors).toBe(0);
+    expect(result.entries.map((e) => e.agent)).toEqual(['客服1', '阿杰', '阿杰']);
+  });
+
+  test('counts in the reports of the CLI, the in-memory workbook and the pane summary', async () => {
+    const read: LogRead = {
+      file: 'log.xlsx', sheetName: '询盘统计', headerRow: 1, headers, positions, missing: [],
+      rows: newAgent().map((e, i) => ({ cells: toRawRow(e) as LogRead['rows'][number]['cells'], sheetRow: i + 2 })), lists, templateVersion: 2,
+    };
+    expect(validateLog(read, { lang: 'zh-CN', today: TODAY, warnings: false }).entries).toHaveLength(3);
+
+    const wb = new MemoryWorkbook();
+    await wb.seed(newAgent());
+    await wb.buildReports({ lang: 'zh-CN', mode: 'pivot' });
+    const agents = wb.snapshot().reports?.results.agents ?? [];
+    expect(agents.find((r) => r.key === '阿杰')).toMatchObject({ inquiries: 2, deals: 1 });
+    expect(wb.snapshot().reports?.sourceRows).toBe(3);
+
+    const summaryRows = await readEntries(wb);
+    expect([summaryRows.entries.length, summaryRows.skipped]).toEqual([3, 0]);
   });
 });
