@@ -21,7 +21,7 @@ async function throughput(rows: LogEntry[]): Promise<Record<string, number>> {
   const started = process.hrtime.bigint();
   const snap = await wb.readLog({ chunkRows: 5000 });
   const readDone = process.hrtime.bigint();
-  const { errors, warnings } = checkLog(snap.rows, snap.positions, ctx);
+  const { errors, warnings } = checkLog(snap.rows, snap.positions, { ...ctx, keepEntries: false });
   const done = process.hrtime.bigint();
   const seconds = Number(done - started) / 1e9;
   return {

@@ -15,10 +15,10 @@
  */
 import type { Text } from '../i18n';
 import type { InputKey, ListValues, LogEntry } from '../schema';
-import { buildAmountRanges } from './amountRanges';
+import { rangeOf, unitPrice } from './amountRanges';
 import { buildDuplicateIndex } from './duplicates';
 import { validateRow } from './row';
-import type { HeaderPositions, IssueCode, Severity, ValidationContext } from './types';
+import type { AmountRange, HeaderPositions, IssueCode, Severity, ValidationContext } from './types';
 
 export interface LogProblem {
   /** 0-based index into the rows checked. */
@@ -49,6 +49,11 @@ export interface LogCheckOptions {
   lists: ListValues;
   /** false: errors only, one pass (what reports need). Default true. */
   warnings?: boolean;
+  /**
+   * false: leave `entries` empty (the Check view needs only the problems). Keeping 100,000 entries makes V8 allocate
+   * every later row object in the old generation, which costs several times the check itself. Default true.
+   */
+  keepEntries?: boolean;
 }
 
 export type LogRows = readonly (readonly unknown[])[];
@@ -57,10 +62,12 @@ export type LogRows = readonly (readonly unknown[])[];
 export class LogChecker {
   private readonly base: ValidationContext;
   private readonly withWarnings: boolean;
+  private readonly keepEntries: boolean;
   private ctx: ValidationContext | null = null;
   private pass: 1 | 2;
   private next = 0;
-  private readonly firstPass: LogEntry[] = [];
+  /** First pass: the unit prices of each product's deals (not the entries themselves: see keepEntries). */
+  private readonly prices = new Map<string, number[]>();
   private readonly result: LogCheckResult;
 
   constructor(
@@ -70,6 +77,7 @@ export class LogChecker {
   ) {
     this.base = { today: options.today, lists: options.lists };
     this.withWarnings = options.warnings ?? true;
+    this.keepEntries = options.keepEntries ?? true;
     this.pass = this.withWarnings ? 1 : 2;
     this.result = { rows: rows.length, errors: 0, warnings: 0, problems: [], entries: [], entryRows: [] };
   }
@@ -92,8 +100,12 @@ export class LogChecker {
     const end = Math.min(this.rows.length, this.next + count);
     if (this.pass === 1) {
       for (let i = this.next; i < end; i++) {
-        const r = validateRow(this.rows[i], this.positions, this.base);
-        if (r.entry) this.firstPass.push(r.entry);
+        const entry = validateRow(this.rows[i], this.positions, this.base).entry;
+        const price = entry ? unitPrice(entry) : null;
+        if (price === null || !entry?.product) continue;
+        const list = this.prices.get(entry.product);
+        if (list) list.push(price);
+        else this.prices.set(entry.product, [price]);
       }
       this.next = end;
       if (end >= this.rows.length) {
@@ -117,8 +129,10 @@ export class LogChecker {
       }
       if (r.entry) {
         ctx.duplicates?.add(r.entry);
-        out.entries.push(r.entry);
-        out.entryRows.push(i);
+        if (this.keepEntries) {
+          out.entries.push(r.entry);
+          out.entryRows.push(i);
+        }
       }
     }
     this.next = end;
@@ -129,15 +143,27 @@ export class LogChecker {
     return this.result;
   }
 
+  private amountRanges(): Map<string, AmountRange> {
+    return rangesOf(this.prices);
+  }
+
   private context(): ValidationContext {
     if (!this.ctx) {
-      this.ctx = this.withWarnings
-        ? { ...this.base, duplicates: buildDuplicateIndex(), amountRanges: buildAmountRanges(this.firstPass) }
-        : this.base;
-      this.firstPass.length = 0;
+      this.ctx = this.withWarnings ? { ...this.base, duplicates: buildDuplicateIndex(), amountRanges: this.amountRanges() } : this.base;
+      this.prices.clear();
     }
     return this.ctx;
   }
+}
+
+/** What buildAmountRanges() gives for the same deals, from their unit prices (the rule lives in amountRanges.ts). */
+function rangesOf(prices: ReadonlyMap<string, number[]>): Map<string, AmountRange> {
+  const ranges = new Map<string, AmountRange>();
+  for (const [product, list] of prices) {
+    const range = rangeOf(list);
+    if (range) ranges.set(product, range);
+  }
+  return ranges;
 }
 
 export function checkLog(rows: LogRows, positions: HeaderPositions, options: LogCheckOptions): LogCheckResult {

@@ -56,7 +56,7 @@ export async function checkSnapshot(snap: LogSnapshot, options: CheckOptions): P
   const positions = snap.positions;
   const missing = COLUMNS.filter((c) => c.type !== 'calc' && positions[c.key] === undefined).map((c) => c.key);
   const total = snap.rows.length;
-  const checker = new LogChecker(snap.rows, positions, { today: options.today ?? todayIso(), lists: options.lists });
+  const checker = new LogChecker(snap.rows, positions, { today: options.today ?? todayIso(), lists: options.lists, keepEntries: false });
   for (;;) {
     checker.step(YIELD_EVERY);
     if (checker.done) break;
