@@ -19,6 +19,7 @@ const DEFAULT_BASE_URL = 'https://shopstats.example.com/addin/';
 const DEV_PORT = 3000;
 const FUNCTIONS_SOURCE = path.resolve(__dirname, 'src/functions/functions.ts');
 const ZH_PLUGIN_PATH = path.resolve(__dirname, 'scripts/build/zhFunctionsPlugin.js');
+const FunctionNamesPlugin = require('./scripts/build/functionNames');
 const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 
 /** Reads and checks the production base URL; throws a message a person can act on. */
@@ -161,6 +162,8 @@ module.exports = async (env = {}, argv = {}) => {
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: FUNCTIONS_SOURCE }),
       new ZhFunctionsPlugin({ source: 'functions.json', output: 'functions.zh-cn.json' }),
+      // Microsoft's naming rules for ids and names, on both metadata files: a broken rule fails the build.
+      new FunctionNamesPlugin({ files: ['functions.json', 'functions.zh-cn.json'] }),
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
         template: './src/taskpane/taskpane.html',

@@ -16,13 +16,14 @@
 'use strict';
 
 const path = require('path');
+const { nameProblems, NAME_RULE } = require('./functionNames');
 
 const PLUGIN_NAME = 'ZhFunctionsPlugin';
 const LANG = 'zh-CN';
 const CATALOG_PATH = path.resolve(__dirname, '../../src/core/metrics/catalog.ts');
 
-/** Excel's rule for a function's display name: a letter first, then letters, digits, "." or "_" (≤ 128 chars). */
-const VALID_NAME = /^\p{L}[\p{L}0-9._]*$/u;
+/** Microsoft's rule for a function's display name (see functionNames.js), plus the schema's 128-character limit. */
+const VALID_NAME = NAME_RULE;
 /** The metadata schema's limit for function and parameter descriptions (the strictest published one). */
 const MAX_DESCRIPTION = 128;
 
@@ -56,8 +57,8 @@ function toZhMetadata(metadata, catalog) {
       return fn;
     }
     const name = spec.name[LANG];
-    if (!VALID_NAME.test(name) || name.length > 128) {
-      problems.push(`${fn.id}: "${name}" is not a valid Excel function name (letter first, then letters, digits, . or _)`);
+    if (nameProblems(name).length > 0 || name.length > 128) {
+      problems.push(`${fn.id}: "${name}" is not a valid Excel function name (${nameProblems(name).join('; ') || 'over 128 characters'})`);
     }
     if (spec.description[LANG].length > MAX_DESCRIPTION) {
       problems.push(`${fn.id}: description longer than ${MAX_DESCRIPTION} characters`);

@@ -1,12 +1,11 @@
 /**
- * Core validation over a log read from a file. Two passes: the first collects the valid rows so the amount-outlier
- * warning knows each product's usual price (from this file's own deals), the second reports every issue, with
- * possible duplicates flagged on the second of two equal rows (as the pane's sheet check does).
+ * Core validation over a log read from a file: the core log check (checkLog, shared with the pane and the in-memory
+ * workbook) on its rows, plus the file-level problem of missing columns, with messages in the CLI's language.
  */
 import { todayIso } from '../core/dates';
 import { t } from '../core/i18n';
 import { cli } from '../core/i18n/cli';
-import { buildAmountRanges, buildDuplicateIndex, validateRow, type ValidationContext } from '../core/validation';
+import { checkLog } from '../core/validation';
 import { CALC_KEYS, defaultListValues, header, type ColumnKey, type Lang, type LogEntry } from '../core/schema';
 import type { LogRead } from './readLog';
 
@@ -40,7 +39,6 @@ export interface ValidateLogOptions {
 
 export function validateLog(log: LogRead, options: ValidateLogOptions): LogValidation {
   const { lang } = options;
-  const base: ValidationContext = { today: options.today ?? todayIso(), lists: log.lists ?? defaultListValues() };
   const problems: RowProblem[] = [];
 
   const missingInput = log.missing.filter((k) => !CALC_KEYS.includes(k));
@@ -54,35 +52,16 @@ export function validateLog(log: LogRead, options: ValidateLogOptions): LogValid
     problems.push({ row: null, column: null, severity: 'warning', code: 'missingColumns', message: t(cli.missingColumns, lang, { columns }) });
   }
 
-  const warnings = options.warnings ?? true;
-  let ctx: ValidationContext = base;
-  if (warnings) {
-    // Pass 1: the file's own deals give each product's usual unit price.
-    const first: LogEntry[] = [];
-    for (const row of log.rows) {
-      const r = validateRow(row.cells, log.positions, base);
-      if (r.entry) first.push(r.entry);
-    }
-    ctx = { ...base, duplicates: buildDuplicateIndex(), amountRanges: buildAmountRanges(first) };
+  const checked = checkLog(log.rows.map((row) => row.cells), log.positions, {
+    today: options.today ?? todayIso(),
+    lists: log.lists ?? defaultListValues(),
+    warnings: options.warnings,
+  });
+  for (const p of checked.problems) {
+    problems.push({ row: log.rows[p.rowIndex].sheetRow, column: p.field, severity: p.severity, code: p.code, message: t(p.message, lang) });
   }
-
-  // Pass 2: every issue, duplicates counted in sheet order.
-  const entries: LogEntry[] = [];
-  const entryRows: number[] = [];
-  for (const row of log.rows) {
-    const r = validateRow(row.cells, log.positions, ctx);
-    for (const issue of r.issues) {
-      if (!warnings && issue.severity === 'warning') continue;
-      problems.push({ row: row.sheetRow, column: issue.field, severity: issue.severity, code: issue.code, message: t(issue.message, lang) });
-    }
-    if (r.entry) {
-      ctx.duplicates?.add(r.entry);
-      if (r.ok) {
-        entries.push(r.entry);
-        entryRows.push(row.sheetRow);
-      }
-    }
-  }
+  const entries = checked.entries;
+  const entryRows = checked.entryRows.map((i) => log.rows[i].sheetRow);
   const errors = problems.filter((p) => p.severity === 'error').length;
   return { rows: log.rows.length, errors, warnings: problems.length - errors, problems, entries, entryRows };
 }

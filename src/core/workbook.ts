@@ -14,7 +14,10 @@ export interface WorkbookState {
   templateVersion: number | null;
   /** Data rows in the log table (0 when absent). */
   logRows: number;
-  /** PivotTable API available (ExcelApi 1.8); false → reports fall back to native formulas. */
+  /**
+   * PivotTable API available (ExcelApi 1.8). Every host that can install the add-in has it (SharedRuntime 1.1 comes
+   * with ExcelApi 1.8 or later), so false is only a guard; formula reports are a choice for sharing, not a fallback.
+   */
   pivotSupported: boolean;
 }
 

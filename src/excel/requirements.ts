@@ -1,6 +1,13 @@
 /**
- * Requirement-set checks, asked once before a feature is used (Office 2019 volume licence stops at ExcelApi 1.7:
- * no PivotTables, no data-validation API). Injectable so tests can play an old Excel.
+ * Requirement-set checks, asked once before a feature is used. Injectable so tests can play another Excel.
+ *
+ * Which hosts get here at all: manifest.xml requires SharedRuntime 1.1, which only Excel on the web, Microsoft 365 /
+ * retail Excel on Windows (Version 2002+), volume-licensed Excel 2021+ and Excel on Mac (16.35+) provide; not iPad,
+ * not Excel 2016/2019 volume-licensed (learn.microsoft.com/javascript/api/requirement-sets/common/
+ * shared-runtime-requirement-sets). All of them have ExcelApi 1.9 or later, so `pivots`, `dataValidation`,
+ * `conditionalFormats`, `settings`, `chartSeries` and `pivotSort` are always true where the add-in installs: their
+ * checks are guards, not a supported fallback. ExcelApi 1.12 (`pivotFilter`) came after the first shared-runtime
+ * builds, so that check is real.
  */
 export type IsSetSupported = (set: string, version: string) => boolean;
 

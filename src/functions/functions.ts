@@ -83,7 +83,7 @@ export function silentCvr(silent_buyers: any, base: any, basis?: any): number {
 /**
  * Inquiry deal rate: share of 是 (yes) among the non-blank cells of a deal column, with optional COUNTIFS-style criteria
  * @customfunction DEAL_RATE
- * @param deal_range The deal column, e.g. 询盘统计[是否成交] (是/否, Yes/No, TRUE/FALSE, 1/0; blanks ignored)
+ * @param deal_range The deal table column, e.g. 询盘统计[是否成交] (是/否, Yes/No, TRUE/FALSE, 1/0; blanks ignored, but desktop Excel passes them as 0)
  * @param criteria_pairs Optional pairs: criteria_range, criteria (as in COUNTIFS, e.g. 询盘统计[询盘渠道], "WeChat")
  * @returns A fraction from 0 to 1; format the cell as a percentage.
  * @helpurl https://shopstats.example.com/help/functions#deal_rate
@@ -202,13 +202,13 @@ export function orders(visitors: any, cvr: any, units_per_order?: any): number {
 
 /**
  * Service factor z: the standard normal quantile of the service level
- * @customfunction Z
+ * @customfunction SERVICE_FACTOR
  * @param service_level Chance of not running out, between 0 and 1 (e.g. 0.95 or 95%)
  * @returns The service factor z.
- * @helpurl https://shopstats.example.com/help/functions#z
+ * @helpurl https://shopstats.example.com/help/functions#service_factor
  */
-export function z(service_level: any): number {
-  return run(() => metrics.z(service_level));
+export function serviceFactor(service_level: any): number {
+  return run(() => metrics.serviceFactor(service_level));
 }
 
 /**
@@ -225,7 +225,7 @@ export function ssDays(daily_demand: any, safety_days: any): number {
 
 /**
  * Statistical safety stock: z × √((L + R) × σd² + d² × σL²)
- * @customfunction SS
+ * @customfunction SAFETY_STOCK
  * @param service_level Chance of not running out, between 0 and 1 (e.g. 0.95 or 95%)
  * @param demand_sd Standard deviation of daily sales (units)
  * @param lead_time Days from placing a replenishment order to receiving it
@@ -233,16 +233,16 @@ export function ssDays(daily_demand: any, safety_days: any): number {
  * @param lead_time_sd Standard deviation of the lead time (days); omit when delivery time is fixed
  * @param review_days Days between periodic stock reviews; 0 when omitted (continuous review)
  * @returns Units of stock.
- * @helpurl https://shopstats.example.com/help/functions#ss
+ * @helpurl https://shopstats.example.com/help/functions#safety_stock
  */
-export function ss(service_level: any, demand_sd: any, lead_time: any, avg_demand?: any, lead_time_sd?: any, review_days?: any): number {
-  return run(() => metrics.ss(service_level, demand_sd, lead_time, avg_demand, lead_time_sd, review_days));
+export function safetyStock(service_level: any, demand_sd: any, lead_time: any, avg_demand?: any, lead_time_sd?: any, review_days?: any): number {
+  return run(() => metrics.safetyStock(service_level, demand_sd, lead_time, avg_demand, lead_time_sd, review_days));
 }
 
 /**
  * Statistical safety stock from a range of past daily sales (mean and sample deviation)
  * @customfunction SS_HISTORY
- * @param daily_sales Range of past daily sales (blank cells ignored; 0 is a day with no sales)
+ * @param daily_sales Past daily sales as a table column, e.g. 销量[日销量] (0 is a day with no sales; blanks ignored, but desktop Excel passes them as 0)
  * @param lead_time Days from placing a replenishment order to receiving it
  * @param service_level Chance of not running out, between 0 and 1 (e.g. 0.95 or 95%)
  * @param lead_time_sd Standard deviation of the lead time (days); omit when delivery time is fixed

@@ -6,7 +6,7 @@ import { todayIso } from '../core/dates';
 import { REPORT_IDS, type ReportId } from '../core/reportIds';
 import { a1, aggregate, planReportSheet, type ReportResults } from '../core/reports';
 import { mapHeaders, type Lang, type ListValues, type LogEntry } from '../core/schema';
-import { validateRow } from '../core/validation';
+import { checkLog } from '../core/validation';
 import type { ReportBuildOptions } from '../core/workbook';
 import type { MemoryTable } from './MemoryWorkbook';
 
@@ -20,16 +20,12 @@ export interface MemoryReports {
   results: Partial<ReportResults>;
 }
 
-/** The log's rows that pass validation, as canonical entries (invalid rows are what the check view is for). */
+/**
+ * The log's rows without errors, as canonical entries (rows with only warnings count; rows with errors are what
+ * the check view is for), by the core log check the pane and the CLI use.
+ */
 export function validEntries(log: MemoryTable, lists: ListValues): LogEntry[] {
-  const positions = mapHeaders(log.headers).positions;
-  const ctx = { today: todayIso(), lists };
-  const out: LogEntry[] = [];
-  for (const r of log.rows) {
-    const result = validateRow(r, positions, ctx);
-    if (result.ok && result.entry) out.push(result.entry);
-  }
-  return out;
+  return checkLog(log.rows, mapHeaders(log.headers).positions, { today: todayIso(), lists, warnings: false }).entries;
 }
 
 export function buildMemoryReports(log: MemoryTable, lists: ListValues, options: ReportBuildOptions): MemoryReports {

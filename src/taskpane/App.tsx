@@ -4,7 +4,7 @@
  */
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { Button, FluentProvider, Tab, TabList, webLightTheme, type Theme } from '@fluentui/react-components';
-import { langFromLocale, t } from '../core/i18n';
+import { langFromLocale, t, type Text as I18nText } from '../core/i18n';
 import { ui } from '../core/i18n/ui';
 import type { Lang } from '../core/schema';
 import type { Workbook, WorkbookState } from '../core/workbook';
@@ -13,6 +13,7 @@ import type { HostInfo } from './hostInfo';
 import { currentView, navigate, onNavigate, type ViewId } from './navigation';
 import { langPref, setLangPref, type LangPref } from './prefs';
 import { createWorkbook } from './workbookFactory';
+import { errorNotice } from './errors';
 import { HomeView } from './views/HomeView';
 import { OutsideOffice } from './views/OutsideOffice';
 import { ViewBoundary } from './views/ViewBoundary';
@@ -52,7 +53,7 @@ export function App({ host, workbook: given, theme = webLightTheme }: AppProps):
   const [view, setView] = useState<ViewId>(() => currentView());
   const [workbook, setWorkbook] = useState<Workbook | null>(given ?? null);
   const [state, setState] = useState<WorkbookState | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const [loadError, setLoadError] = useState<I18nText | null>(null);
   const [outboxCount, setOutboxCount] = useState(0);
 
   useEffect(() => onNavigate(setView), []);
@@ -62,7 +63,7 @@ export function App({ host, workbook: given, theme = webLightTheme }: AppProps):
     let live = true;
     createWorkbook(host.kind).then(
       (wb) => live && setWorkbook(wb),
-      (e: unknown) => live && setLoadError(e instanceof Error ? e.message : String(e)),
+      (e: unknown) => live && setLoadError(errorNotice(e)),
     );
     return () => {
       live = false;
@@ -74,7 +75,7 @@ export function App({ host, workbook: given, theme = webLightTheme }: AppProps):
     try {
       setState(await workbook.getState());
     } catch (e) {
-      setLoadError(e instanceof Error ? e.message : String(e));
+      setLoadError(errorNotice(e));
     }
   }, [workbook]);
 
@@ -143,7 +144,7 @@ export function App({ host, workbook: given, theme = webLightTheme }: AppProps):
               ))}
             </TabList>
             <main className={styles.view}>
-              {loadError && <p role="alert">{t(ui.errorPrefix, lang) + loadError}</p>}
+              {loadError && <p role="alert">{loadError[lang]}</p>}
               {outboxCount > 0 && view !== 'entry' && (
                 <Button appearance="transparent" size="small" onClick={() => navigate('entry')} data-testid="outbox-notice">
                   {t(ui.outboxHeading, lang, { count: outboxCount })}

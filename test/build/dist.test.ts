@@ -22,7 +22,7 @@ const read = (rel: string) => fs.readFileSync(path.join(DIST, rel), 'utf8');
 /** The DESIGN.md catalog: 21 SHOP functions. */
 const CATALOG = [
   'CVR', 'INQUIRY_RATE', 'INQUIRY_CVR', 'SILENT_CVR', 'DEAL_RATE', 'CTR', 'UV_VALUE', 'AOV', 'REPURCHASE',
-  'REMIND_RATE', 'ROI', 'BREAKEVEN_ROI', 'REFUND_RATE', 'ORDERS', 'Z', 'SS_DAYS', 'SS', 'SS_HISTORY', 'SS_MAXAVG',
+  'REMIND_RATE', 'ROI', 'BREAKEVEN_ROI', 'REFUND_RATE', 'ORDERS', 'SERVICE_FACTOR', 'SS_DAYS', 'SAFETY_STOCK', 'SS_HISTORY', 'SS_MAXAVG',
   'ROP', 'SAFETY_DAYS',
 ];
 
@@ -126,6 +126,15 @@ describe('function metadata', () => {
     for (const f of fns) expect(f.name).toMatch(/\p{Script=Han}/u);
     expect(fns.find((f) => f.id === 'CVR')?.name).toBe('转化率');
     expect(fns.find((f) => f.id === 'SAFETY_DAYS')?.name).toBe('安全天数');
+  });
+
+  test('every id and name in both files keeps Microsoft\'s naming rules (custom-functions-naming)', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { functionNameProblems } = require('../../scripts/build/functionNames.js') as { functionNameProblems: (m: unknown) => string[] };
+    expect(functionNameProblems(en())).toEqual([]);
+    expect(functionNameProblems(zh())).toEqual([]);
+    expect(zh().functions.find((f) => f.id === 'SAFETY_STOCK')?.name).toBe('安全库存');
+    expect(zh().functions.find((f) => f.id === 'SERVICE_FACTOR')?.name).toBe('服务系数');
   });
 
   test('both files declare the same parameters for each function', () => {

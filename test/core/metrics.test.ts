@@ -60,34 +60,34 @@ describe('worked examples (DESIGN.md)', () => {
     expect(metrics.rop(30, 10, 500)).toBe(800);
   });
 
-  test('Z(0.95) = 1.644854 to 6 decimals, and other quantiles match NORM.S.INV', () => {
-    expect(metrics.z(0.95).toFixed(6)).toBe('1.644854');
-    expect(metrics.z(0.95)).toBeCloseTo(Z95, 13);
-    expect(metrics.z(0.975)).toBeCloseTo(1.959963984540054, 13);
-    expect(metrics.z(0.99)).toBeCloseTo(2.3263478740408408, 13);
-    expect(metrics.z(0.999)).toBeCloseTo(3.090232306167813, 13);
-    expect(metrics.z(0.5)).toBe(0);
-    expect(metrics.z(0.05)).toBeCloseTo(-Z95, 13);
-    expect(metrics.z(1e-10)).toBeCloseTo(-6.361340902404056, 11);
-    expect(metrics.z('95%')).toBeCloseTo(Z95, 13);
+  test('SERVICE_FACTOR(0.95) = 1.644854 to 6 decimals, and other quantiles match NORM.S.INV', () => {
+    expect(metrics.serviceFactor(0.95).toFixed(6)).toBe('1.644854');
+    expect(metrics.serviceFactor(0.95)).toBeCloseTo(Z95, 13);
+    expect(metrics.serviceFactor(0.975)).toBeCloseTo(1.959963984540054, 13);
+    expect(metrics.serviceFactor(0.99)).toBeCloseTo(2.3263478740408408, 13);
+    expect(metrics.serviceFactor(0.999)).toBeCloseTo(3.090232306167813, 13);
+    expect(metrics.serviceFactor(0.5)).toBe(0);
+    expect(metrics.serviceFactor(0.05)).toBeCloseTo(-Z95, 13);
+    expect(metrics.serviceFactor(1e-10)).toBeCloseTo(-6.361340902404056, 11);
+    expect(metrics.serviceFactor('95%')).toBeCloseTo(Z95, 13);
   });
 
-  test('Z is the inverse of the normal CDF across the range', () => {
+  test('SERVICE_FACTOR is the inverse of the normal CDF across the range', () => {
     for (const p of [1e-300, 1e-15, 0.001, 0.02425, 0.1, 0.3, 0.5, 0.7, 0.97575, 0.999999]) {
-      expect(metrics.normalCdf(metrics.z(p)) / p).toBeCloseTo(1, 12);
+      expect(metrics.normalCdf(metrics.serviceFactor(p)) / p).toBeCloseTo(1, 12);
     }
   });
 
-  test('SS(0.95, 20, 5) ≈ 73.56 = z·σd·√L', () => {
-    expect(metrics.ss(0.95, 20, 5)).toBeCloseTo(73.56, 2);
-    expect(metrics.ss(0.95, 20, 5)).toBeCloseTo(Z95 * 20 * Math.sqrt(5), 10);
+  test('SAFETY_STOCK(0.95, 20, 5) ≈ 73.56 = z·σd·√L', () => {
+    expect(metrics.safetyStock(0.95, 20, 5)).toBeCloseTo(73.56, 2);
+    expect(metrics.safetyStock(0.95, 20, 5)).toBeCloseTo(Z95 * 20 * Math.sqrt(5), 10);
   });
 
-  test('SS with lead-time variation and review period: z·√((L+R)·σd² + d²·σL²)', () => {
-    expect(metrics.ss(0.95, 20, 5, 30, 2, 7)).toBeCloseTo(Z95 * Math.sqrt(12 * 400 + 900 * 4), 10);
-    expect(metrics.ss(0.95, 20, 5, null, null, 7)).toBeCloseTo(Z95 * 20 * Math.sqrt(12), 10);
+  test('SAFETY_STOCK with lead-time variation and review period: z·√((L+R)·σd² + d²·σL²)', () => {
+    expect(metrics.safetyStock(0.95, 20, 5, 30, 2, 7)).toBeCloseTo(Z95 * Math.sqrt(12 * 400 + 900 * 4), 10);
+    expect(metrics.safetyStock(0.95, 20, 5, null, null, 7)).toBeCloseTo(Z95 * 20 * Math.sqrt(12), 10);
     // avg_demand alone changes nothing: it only weighs the lead-time deviation.
-    expect(metrics.ss(0.95, 20, 5, 30)).toBeCloseTo(metrics.ss(0.95, 20, 5), 12);
+    expect(metrics.safetyStock(0.95, 20, 5, 30)).toBeCloseTo(metrics.safetyStock(0.95, 20, 5), 12);
   });
 
   test('conversion family on the design figures', () => {
@@ -157,7 +157,7 @@ describe('input decisions', () => {
     expect(metrics.cvr(' 30 ', '2,000')).toBeCloseTo(0.015, 15);
     expect(metrics.aov('1,280.50', 1)).toBe(1280.5);
     expect(metrics.uvValue('1e3', 10)).toBe(100);
-    expect(metrics.z('97.5%')).toBeCloseTo(1.959963984540054, 13);
+    expect(metrics.serviceFactor('97.5%')).toBeCloseTo(1.959963984540054, 13);
   });
 
   test('malformed numeric text is #VALUE!, with the parameter named in both languages', () => {
@@ -173,7 +173,7 @@ describe('input decisions', () => {
   test('TRUE/FALSE are #VALUE! in every numeric argument (never read as 1/0)', () => {
     expect(call('CVR', [true, 2000])).toBe('#VALUE!');
     expect(call('CVR', [30, false])).toBe('#VALUE!');
-    expect(errorOf(() => metrics.z(true)).text['en-US']).toContain('TRUE/FALSE');
+    expect(errorOf(() => metrics.serviceFactor(true)).text['en-US']).toContain('TRUE/FALSE');
   });
 
   test('Excel data-type values (formatted numbers, entities) count as their basic value', () => {
@@ -195,7 +195,7 @@ describe('input decisions', () => {
   test('blank in an optional argument means omitted', () => {
     for (const blank of [null, undefined, '']) {
       expect(metrics.orders(2000, 0.015, blank)).toBeCloseTo(30, 12);
-      expect(metrics.ss(0.95, 20, 5, blank, blank, blank)).toBeCloseTo(Z95 * 20 * Math.sqrt(5), 10);
+      expect(metrics.safetyStock(0.95, 20, 5, blank, blank, blank)).toBeCloseTo(Z95 * 20 * Math.sqrt(5), 10);
       expect(metrics.silentCvr(12, 2000, blank)).toBeCloseTo(0.006, 15);
     }
   });
@@ -226,15 +226,15 @@ describe('input decisions', () => {
   });
 
   test('service level must be inside (0, 1); safety stock also needs it ≥ 0.5', () => {
-    for (const level of [0, 1, 1.2, 95, '95', -0.5]) expect(call('Z', [level])).toBe('#NUM!');
-    expect(errorOf(() => metrics.z(1.2)).text['zh-CN']).toContain('0.95 或 95%');
-    expect(call('SS', [0.3, 20, 5])).toBe('#NUM!');
-    expect(call('SS', [0.5, 20, 5])).toBe(0);
+    for (const level of [0, 1, 1.2, 95, '95', -0.5]) expect(call('SERVICE_FACTOR', [level])).toBe('#NUM!');
+    expect(errorOf(() => metrics.serviceFactor(1.2)).text['zh-CN']).toContain('0.95 或 95%');
+    expect(call('SAFETY_STOCK', [0.3, 20, 5])).toBe('#NUM!');
+    expect(call('SAFETY_STOCK', [0.5, 20, 5])).toBe(0);
     expect(call('SS_HISTORY', [[[1], [2]], 5, 0.4])).toBe('#NUM!');
   });
 
-  test('SS needs avg_demand when lead_time_sd is given (#VALUE!)', () => {
-    const err = errorOf(() => metrics.ss(0.95, 20, 5, null, 2));
+  test('SAFETY_STOCK needs avg_demand when lead_time_sd is given (#VALUE!)', () => {
+    const err = errorOf(() => metrics.safetyStock(0.95, 20, 5, null, 2));
     expect(err.code).toBe('#VALUE!');
     expect(err.text['en-US']).toBe('avg_demand is required when lead_time_sd is given');
   });
@@ -256,8 +256,8 @@ describe('input decisions', () => {
     expect(call('ROP', [1e308, 10, 0])).toBe('#NUM!');
     expect(call('SS_DAYS', [1e308, 2])).toBe('#NUM!');
     expect(call('CVR', [1e308, 1e308])).toBe(1);
-    expect((call('SS', [0.95, 1e150, 1e150]) as number) / (Z95 * 1e150 * 1e75)).toBeCloseTo(1, 12);
-    expect(call('SS', [0.95, 1e200, 1e200, 1e200, 1e200])).toBe('#NUM!');
+    expect((call('SAFETY_STOCK', [0.95, 1e150, 1e150]) as number) / (Z95 * 1e150 * 1e75)).toBeCloseTo(1, 12);
+    expect(call('SAFETY_STOCK', [0.95, 1e200, 1e200, 1e200, 1e200])).toBe('#NUM!');
   });
 
   test('a MetricError is an Error with the code in its message and a message per language', () => {
@@ -285,9 +285,9 @@ describe('error matrix over every catalog function', () => {
     BREAKEVEN_ROI: { args: [0.4], numeric: [0] },
     REFUND_RATE: { args: [1200, 48000], numeric: [0, 1] },
     ORDERS: { args: [2000, 0.015, 2], numeric: [0, 1, 2] },
-    Z: { args: [0.95], numeric: [0] },
+    SERVICE_FACTOR: { args: [0.95], numeric: [0] },
     SS_DAYS: { args: [52, 16.7], numeric: [0, 1] },
-    SS: { args: [0.95, 20, 5, 30, 2, 7], numeric: [0, 1, 2, 3, 4, 5] },
+    SAFETY_STOCK: { args: [0.95, 20, 5, 30, 2, 7], numeric: [0, 1, 2, 3, 4, 5] },
     SS_HISTORY: { args: [[[10], [12], [8]], 7, 0.95, 2, 1], numeric: [1, 2, 3, 4] },
     SS_MAXAVG: { args: [60, 12, 30, 10], numeric: [0, 1, 2, 3] },
     ROP: { args: [30, 10, 500], numeric: [0, 1, 2] },
@@ -309,9 +309,9 @@ describe('error matrix over every catalog function', () => {
     BREAKEVEN_ROI: ['#DIV/0!'],
     REFUND_RATE: [0, '#DIV/0!'],
     ORDERS: [0, 0, 0],
-    Z: ['#NUM!'],
+    SERVICE_FACTOR: ['#NUM!'],
     SS_DAYS: [0, 0],
-    SS: ['#NUM!', Z95 * 30 * 2, Z95 * Math.sqrt(7 * 400 + 900 * 4), Z95 * 20 * Math.sqrt(12), Z95 * 20 * Math.sqrt(12), Z95 * Math.sqrt(5 * 400 + 900 * 4)],
+    SAFETY_STOCK: ['#NUM!', Z95 * 30 * 2, Z95 * Math.sqrt(7 * 400 + 900 * 4), Z95 * 20 * Math.sqrt(12), Z95 * 20 * Math.sqrt(12), Z95 * Math.sqrt(5 * 400 + 900 * 4)],
     // daily sales 10, 12, 8: mean 10, sd 2
     SS_HISTORY: [Z95 * Math.sqrt(1 * 4 + 100 * 4), '#NUM!', Z95 * 2 * Math.sqrt(8), Z95 * Math.sqrt(7 * 4 + 100 * 4)],
     SS_MAXAVG: ['#NUM!', '#NUM!', 720, 720],

@@ -53,8 +53,8 @@ describe('values', () => {
     expect(fns.safetyDays(500, 30)).toBeCloseTo(16.67, 2);
     expect(fns.ssDays(52, 16.7)).toBeCloseTo(868.4, 10);
     expect(fns.rop(30, 10, 500)).toBe(800);
-    expect(fns.z(0.95).toFixed(6)).toBe('1.644854');
-    expect(fns.ss(0.95, 20, 5, null, null, null)).toBeCloseTo(73.56, 2);
+    expect(fns.serviceFactor(0.95).toFixed(6)).toBe('1.644854');
+    expect(fns.safetyStock(0.95, 20, 5, null, null, null)).toBeCloseTo(73.56, 2);
     expect(fns.cvr(30, 2000)).toBeCloseTo(0.015, 15);
   });
 
@@ -79,7 +79,7 @@ describe('errors', () => {
   test('each Excel error code comes through with a message', () => {
     const cases: [() => unknown, string][] = [
       [() => fns.cvr(30, 0), '#DIV/0!'],
-      [() => fns.z(1.2), '#NUM!'],
+      [() => fns.serviceFactor(1.2), '#NUM!'],
       [() => fns.cvr('thirty', 2000), '#VALUE!'],
       [() => fns.ssHistory([[5]], 7, 0.95, null, null), '#N/A'],
       [() => fns.dealRate([['是']], [[['a'], ['b']], [['a']]]), '#VALUE!'],
@@ -121,7 +121,7 @@ describe('errors', () => {
     });
     withOffice({ context: { displayLanguage: 'en-GB' } }, () => expect(errorLanguage()).toBe('en-US'));
     withOffice({ context: { displayLanguage: 'zh-CN' } }, () => {
-      expect(thrown(() => fns.z(2)).message).toContain('「服务水平」');
+      expect(thrown(() => fns.serviceFactor(2)).message).toContain('「服务水平」');
     });
     withOffice({ context: { displayLanguage: 'fr-FR' } }, () => expect(errorLanguage()).toBe('zh-CN'));
   });

@@ -30,6 +30,13 @@ interface Metadata {
   functions: FunctionMeta[];
 }
 
+const naming = require('../../scripts/build/functionNames.js') as {
+  functionNameProblems: (metadata: unknown) => string[];
+  idProblems: (id: string) => string[];
+  nameProblems: (name: string) => string[];
+  isCellReference: (text: string) => boolean;
+};
+
 const plugin = require('../../scripts/build/zhFunctionsPlugin.js') as {
   toZhMetadata: (metadata: unknown, catalog: readonly FunctionSpec[]) => Metadata;
   VALID_NAME: RegExp;
@@ -91,15 +98,15 @@ describe('functions.json (generated from the JSDoc in functions.ts)', () => {
     expect(fn.parameters[1]).toMatchObject({ name: 'criteria_pairs', optional: true, repeating: true, dimensionality: 'matrix' });
   });
 
-  test('optional parameters are the catalog ones (SILENT_CVR basis, ORDERS units, SS and SS_HISTORY extras)', () => {
+  test('optional parameters are the catalog ones (SILENT_CVR basis, ORDERS units, SAFETY_STOCK and SS_HISTORY extras)', () => {
     const optional = english.functions.flatMap((f) => f.parameters.filter((p) => p.optional).map((p) => `${f.id}.${p.name}`));
     expect(optional).toEqual([
       'SILENT_CVR.basis',
       'DEAL_RATE.criteria_pairs',
       'ORDERS.units_per_order',
-      'SS.avg_demand',
-      'SS.lead_time_sd',
-      'SS.review_days',
+      'SAFETY_STOCK.avg_demand',
+      'SAFETY_STOCK.lead_time_sd',
+      'SAFETY_STOCK.review_days',
       'SS_HISTORY.lead_time_sd',
       'SS_HISTORY.review_days',
     ]);
@@ -183,6 +190,101 @@ describe('functions.zh-cn.json (toZhMetadata)', () => {
   });
 });
 
+// Microsoft's rules: learn.microsoft.com/office/dev/add-ins/excel/custom-functions-naming
+describe('custom function naming rules (scripts/build/functionNames.js)', () => {
+  test('the generated metadata in both languages keeps every rule', () => {
+    expect(naming.functionNameProblems(english)).toEqual([]);
+    expect(naming.functionNameProblems(plugin.toZhMetadata(english, FUNCTION_CATALOG))).toEqual([]);
+  });
+
+  test('the stock functions are SERVICE_FACTOR and SAFETY_STOCK, still 服务系数 and 安全库存 in Chinese', () => {
+    const zh = plugin.toZhMetadata(english, FUNCTION_CATALOG);
+    const names = (id: string) => [english.functions.find((f) => f.id === id)?.name, zh.functions.find((f) => f.id === id)?.name];
+    expect(names('SERVICE_FACTOR')).toEqual(['SERVICE_FACTOR', '服务系数']);
+    expect(names('SAFETY_STOCK')).toEqual(['SAFETY_STOCK', '安全库存']);
+    expect(english.functions.map((f) => f.id)).not.toEqual(expect.arrayContaining(['Z']));
+    expect(english.functions.map((f) => f.id)).not.toContain('SS');
+  });
+
+  test.each([
+    ['Z', /shorter than 3/],
+    ['SS', /shorter than 3/],
+    ['1CVR', /must start with a letter/],
+    ['_CVR', /must start with a letter/],
+    ['cvr', /only A-Z/],
+    ['CVR-2', /only A-Z/],
+    ['转化率', /only A-Z/],
+    ['A1', /cell reference/],
+    ['ABC123', /cell reference/],
+    ['CVR2', /cell reference/],
+    ['XFD1048576', /cell reference/],
+    ['R1C1', /cell reference/],
+    ['R1048576C16384', /cell reference/],
+  ])('id %s is refused', (id, reason) => {
+    expect(naming.idProblems(id).join('\n')).toMatch(reason);
+  });
+
+  test.each(['CVR', 'SS_DAYS', 'SHOP.CVR', 'XFE1', 'ABC1048577', 'R0C1', 'R1C16385', 'CVR_2'])('id %s is allowed', (id) => {
+    expect(naming.idProblems(id)).toEqual([]);
+  });
+
+  test.each([
+    ['Z', /shorter than 3/],
+    ['率', /shorter than 3/],
+    ['UV2价值', /only letters/],
+    ['点击 率', /only letters/],
+    ['_转化率', /start with a letter/],
+    ['ABC1', /only letters/],
+  ])('name %s is refused', (name, reason) => {
+    expect(naming.nameProblems(name).join('\n')).toMatch(reason);
+  });
+
+  test.each(['转化率', 'UV价值', 'SAFETY_STOCK', 'SHOP.转化率', 'Ölpreis'])('name %s is allowed', (name) => {
+    expect(naming.nameProblems(name)).toEqual([]);
+  });
+
+  test('one bad function in a metadata file is reported with its id', () => {
+    const copy = JSON.parse(JSON.stringify(english)) as Metadata;
+    copy.functions[0].id = 'Z';
+    copy.functions[1].name = 'SS';
+    expect(naming.functionNameProblems(copy)).toEqual([
+      'Z: id "Z" is shorter than 3 characters',
+      'INQUIRY_RATE: name "SS" is shorter than 3 characters',
+    ]);
+  });
+});
+
+describe('help for range arguments (desktop Excel passes empty cells as 0)', () => {
+  // Blank cells reach a custom function as 0 in desktop Excel and as null or "" on the web (NOTES.md, custom
+  // functions); DEAL_RATE and SS_HISTORY skip blanks, so their help must say it and point at a table column.
+  test.each(['DEAL_RATE', 'SS_HISTORY'])('%s help and range parameter say it, in both languages', (id) => {
+    const spec = FUNCTION_CATALOG.find((f) => f.id === id)!;
+    expect(spec.basis['zh-CN']).toContain('Excel 桌面版会把区域中的空白单元格以 0 传给函数');
+    expect(spec.basis['zh-CN']).toContain('请引用表格列');
+    expect(spec.basis['zh-CN']).toContain('不要引用整列');
+    expect(spec.basis['en-US']).toContain('Excel desktop passes empty cells of a range as 0');
+    expect(spec.basis['en-US']).toContain('point it at a table column');
+    const range = spec.params[0];
+    expect(range.description['zh-CN']).toMatch(/表格列.*桌面版 Excel 把空白当作 0/);
+    expect(range.description['en-US']).toMatch(/table column.*desktop Excel passes them as 0/);
+  });
+});
+
+describe('README.md', () => {
+  const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+
+  test('lists every function of the catalog, in order, with its Chinese name', () => {
+    const rows = [...readme.matchAll(/^\| `SHOP\.([A-Z_.]+)\(.*?\)` \| ([^|]+?) \|/gm)].map((m) => [m[1], m[2]]);
+    expect(rows).toEqual(FUNCTION_CATALOG.map((f) => [f.id, f.name['zh-CN']]));
+  });
+
+  test('names no SHOP function that is not in the catalog', () => {
+    const ids = new Set(FUNCTION_CATALOG.map((f) => f.id));
+    const used = [...readme.matchAll(/=?SHOP\.([A-Z][A-Z0-9_]*)\b/g)].map((m) => m[1]).filter((id) => !ids.has(id));
+    expect(used).toEqual([]);
+  });
+});
+
 function build(...args: string[]): { errors: string[]; files: string[]; out: string } {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'shop-functions-'));
   const run = spawnSync(process.execPath, [path.join(__dirname, 'support/buildFunctions.js'), out, ...args], {
@@ -198,8 +300,22 @@ describe('the webpack plugins as webpack.config.js uses them', () => {
   test('without functions.json from the metadata plugin the build fails instead of shipping no Chinese metadata', () => {
     const { errors, files, out } = build('--without-metadata');
     fs.rmSync(out, { recursive: true, force: true });
-    expect(errors).toEqual([expect.stringContaining('ZhFunctionsPlugin: functions.json was not emitted')]);
+    expect(errors).toEqual([
+      expect.stringContaining('ZhFunctionsPlugin: functions.json was not emitted'),
+      expect.stringContaining('FunctionNamesPlugin: functions.json:\n  was not emitted'),
+      expect.stringContaining('FunctionNamesPlugin: functions.zh-cn.json:\n  was not emitted'),
+    ]);
     expect(files).not.toContain('functions.zh-cn.json');
+  });
+
+  test('ids that the metadata generator accepts but the naming rules refuse fail the build', () => {
+    const { errors, out } = build('--input=test/functions/fixtures/badNames.ts');
+    fs.rmSync(out, { recursive: true, force: true });
+    const names = errors.filter((e) => e.startsWith('FunctionNamesPlugin: functions.json'));
+    expect(names).toHaveLength(1);
+    expect(names[0]).toContain('Z: id "Z" is shorter than 3 characters');
+    expect(names[0]).toContain('XFD1: id "XFD1" reads as a cell reference');
+    expect(names[0]).not.toContain('GOOD_NAME');
   });
 
   test('a build emits functions.js with the registrations, functions.json and functions.zh-cn.json', () => {

@@ -1,6 +1,6 @@
 /**
  * Spreadsheet oracle for the metrics whose meaning is "what the spreadsheet function does": LibreOffice recalculates
- * COUNTIFS over generated columns for every criterion DEAL_RATE documents, NORM.S.INV for Z, and AVERAGE / STDEV.S
+ * COUNTIFS over generated columns for every criterion DEAL_RATE documents, NORM.S.INV for SERVICE_FACTOR, and AVERAGE / STDEV.S
  * for SS_HISTORY; the TypeScript results must agree. Formulas are written without cached values, so every number
  * read back was computed by LibreOffice.
  */
@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { countDeals, salesStats, z } from '../../src/core/metrics';
+import { countDeals, salesStats, serviceFactor } from '../../src/core/metrics';
 import { isoToSerial } from '../../src/core/dates';
 import { sofficeConvert, sofficePath } from '../oracle/soffice';
 
@@ -136,9 +136,9 @@ test.each(CRITERIA.map((c, i) => [i, ...c] as const))('criterion %i: column %s, 
   expect(countDeals(columns.A, columns[col], criterion)).toEqual({ deals: yes, total: yes + no });
 });
 
-test('Z equals NORM.S.INV', () => {
+test('SERVICE_FACTOR equals NORM.S.INV', () => {
   LEVELS.forEach((p, i) => {
-    expect(Math.abs(z(p) - result(i + 1, 4))).toBeLessThan(1e-12 * Math.max(1, Math.abs(z(p))));
+    expect(Math.abs(serviceFactor(p) - result(i + 1, 4))).toBeLessThan(1e-12 * Math.max(1, Math.abs(serviceFactor(p))));
   });
 });
 

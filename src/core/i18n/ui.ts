@@ -61,6 +61,7 @@ export const ui = {
   summaryNone: { 'zh-CN': '暂无数据', 'en-US': 'No data yet' },
   refresh: { 'zh-CN': '刷新', 'en-US': 'Refresh' },
   errorPrefix: { 'zh-CN': '出错了：', 'en-US': 'Something went wrong: ' },
+  unexpectedError: { 'zh-CN': '意外错误，请重试；如仍出错，请把以下信息告诉技术支持：{detail}', 'en-US': 'Unexpected error; try again, and if it persists tell support: {detail}' },
 
   // Entry
   entryHeading: { 'zh-CN': '录入询盘', 'en-US': 'Log an inquiry' },

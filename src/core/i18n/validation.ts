@@ -61,6 +61,10 @@ export const validation = {
     'zh-CN': '「{col}」“{value}”不在商品列表中（可以保存；如是新商品，请加到字典里）',
     'en-US': '{col} “{value}” is not in the product list (it can be saved; add it to the dictionary if it is new)',
   },
+  agentNotInList: {
+    'zh-CN': '「{col}」“{value}”不在客服列表中（可以保存；如是新客服，请加到字典里）',
+    'en-US': '{col} “{value}” is not in the agent list (it can be saved; add it to the dictionary if it is new)',
+  },
   possibleDuplicate: {
     'zh-CN': '可能重复：该「{col}」在 {date} 已有商品“{product}”的记录',
     'en-US': 'Possible duplicate: this {col} already has an entry for “{product}” on {date}',

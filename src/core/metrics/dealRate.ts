@@ -15,8 +15,8 @@ const P: Record<'dealRange' | 'criteriaPairs', ParamSpec> = {
     name: 'deal_range',
     label: text('成交列', 'deal_range'),
     description: text(
-      '是否成交列，如 询盘统计[是否成交]（是/否、Yes/No、TRUE/FALSE、1/0；空白忽略）',
-      'The deal column, e.g. 询盘统计[是否成交] (是/否, Yes/No, TRUE/FALSE, 1/0; blanks ignored)',
+      '是否成交列，请引用表格列 询盘统计[是否成交]（是/否、Yes/No、TRUE/FALSE、1/0；空白忽略，但桌面版 Excel 把空白当作 0）',
+      'The deal table column, e.g. 询盘统计[是否成交] (是/否, Yes/No, TRUE/FALSE, 1/0; blanks ignored, but desktop Excel passes them as 0)',
     ),
   },
   criteriaPairs: {
@@ -174,8 +174,8 @@ export const dealRateCatalog: FunctionSpec[] = [
       'Inquiry deal rate: share of 是 (yes) among the non-blank cells of a deal column, with optional COUNTIFS-style criteria',
     ),
     basis: text(
-      '成交率 = “是”的个数 ÷（“是”+“否”的个数），按询盘记录（每行一次询盘）计算，空白行不计；条件与 COUNTIFS 相同（精确匹配不区分大小写，支持 >=、<>、通配符 * 和 ?）。与报表中“成交标记”的平均值一致。注意：Excel 桌面版会把区域中的空白单元格以 0 传给函数（计为“否”），请引用表格列（如 询盘统计[是否成交]），不要引用整列。',
-      'Deal rate = count of 是 ÷ count of 是 and 否, per logged inquiry (one row each), blank rows not counted; criteria work as in COUNTIFS (case-insensitive match, >=, <>, wildcards * and ?). It equals the average of the 成交标记 (deal flag) column in the reports. Note: Excel desktop passes empty cells of a range as 0 (counted as 否), so point it at the table column (e.g. 询盘统计[是否成交]) rather than a whole sheet column.',
+      '成交率 = “是”的个数 ÷（“是”+“否”的个数），按询盘记录（每行一次询盘）计算，空白行不计；条件与 COUNTIFS 相同（精确匹配不区分大小写，支持 >=、<>、通配符 * 和 ?）。与报表中“成交标记”的平均值一致。注意：Excel 桌面版会把区域中的空白单元格以 0 传给函数（计为“否”，拉低成交率），请引用表格列（如 询盘统计[是否成交]），不要引用整列，也不要留空行。',
+      'Deal rate = count of 是 ÷ count of 是 and 否, per logged inquiry (one row each), blank rows not counted; criteria work as in COUNTIFS (case-insensitive match, >=, <>, wildcards * and ?). It equals the average of the 成交标记 (deal flag) column in the reports. Note: Excel desktop passes empty cells of a range as 0 (counted as 否, which lowers the rate), so point it at a table column (e.g. 询盘统计[是否成交]) rather than a whole sheet column, and leave no blank rows.',
     ),
     params: [P.dealRange, P.criteriaPairs],
     example: '=SHOP.DEAL_RATE(询盘统计[是否成交], 询盘统计[询盘渠道], "微信")',

@@ -3,7 +3,7 @@ export { MetricError, isMetricError, type ExcelErrorCode } from './errors';
 export { cvr, inquiryRate, inquiryCvr, silentCvr, ctr, repurchase, remindRate, refundRate } from './conversion';
 export { uvValue, aov, roi, breakevenRoi, orders } from './marketing';
 export { dealRate, countDeals } from './dealRate';
-export { z, ssDays, ss, ssHistory, salesStats, ssMaxAvg, rop, safetyDays } from './stock';
+export { serviceFactor, ssDays, safetyStock, ssHistory, salesStats, ssMaxAvg, rop, safetyDays } from './stock';
 export { inverseNormal, normalCdf } from './normal';
 export { compileCriterion } from './criteria';
 export { FUNCTION_CATALOG, functionSpec, type FunctionId } from './catalog';

@@ -41,7 +41,10 @@ const P = {
   dailySales: param(
     'daily_sales',
     '每日销量',
-    text('历史每日销量区域（空白单元格忽略，0 为当天无销量）', 'Range of past daily sales (blank cells ignored; 0 is a day with no sales)'),
+    text(
+      '历史每日销量，请引用表格列，如 销量[日销量]（0 为当天无销量；空白忽略，但桌面版 Excel 把空白当作 0）',
+      'Past daily sales as a table column, e.g. 销量[日销量] (0 is a day with no sales; blanks ignored, but desktop Excel passes them as 0)',
+    ),
   ),
   maxDaily: param('max_daily', '最大日销量', text('历史最大日销量（件）', 'Highest daily sales seen (units)')),
   maxLead: param('max_lead', '最长补货周期', text('最长补货周期（天）', 'Longest lead time seen (days)')),
@@ -65,7 +68,7 @@ function stockServiceLevel(value: unknown): number {
   return p;
 }
 
-export function z(serviceLevelValue: unknown): number {
+export function serviceFactor(serviceLevelValue: unknown): number {
   return finite(inverseNormal(serviceLevel(serviceLevelValue, P.serviceLevel.label)));
 }
 
@@ -95,7 +98,7 @@ function statisticalSafetyStock(v: Variation): number {
   return finite(inverseNormal(v.level) * Math.hypot(demandPart, leadPart));
 }
 
-export function ss(
+export function safetyStock(
   serviceLevelValue: unknown,
   demandSd: unknown,
   leadTime: unknown,
@@ -225,17 +228,17 @@ const Z_NOTE = text(
 
 export const stockCatalog: FunctionSpec[] = [
   {
-    id: 'Z',
-    jsName: 'z',
+    id: 'SERVICE_FACTOR',
+    jsName: 'serviceFactor',
     family: 'stock',
-    name: text('服务系数', 'Z'),
+    name: text('服务系数', 'SERVICE_FACTOR'),
     description: text('服务系数 z = 服务水平的标准正态分位数', 'Service factor z: the standard normal quantile of the service level'),
     basis: text(
       `服务系数 z = Φ⁻¹(服务水平)，服务水平须大于 0 且小于 1。${Z_NOTE['zh-CN']}`,
       `Service factor z = Φ⁻¹(service level); the level must be greater than 0 and less than 1. ${Z_NOTE['en-US']}`,
     ),
     params: [P.serviceLevel],
-    example: '=SHOP.Z(95%) → 1.644854',
+    example: '=SHOP.SERVICE_FACTOR(95%) → 1.644854',
   },
   {
     id: 'SS_DAYS',
@@ -251,10 +254,10 @@ export const stockCatalog: FunctionSpec[] = [
     example: '=SHOP.SS_DAYS(52, 16.7) → 868.4',
   },
   {
-    id: 'SS',
-    jsName: 'ss',
+    id: 'SAFETY_STOCK',
+    jsName: 'safetyStock',
     family: 'stock',
-    name: text('安全库存', 'SS'),
+    name: text('安全库存', 'SAFETY_STOCK'),
     description: text(
       '统计法安全库存 = z × √((补货周期+盘点周期) × 日销量标准差² + 日均销量² × 补货周期标准差²)',
       'Statistical safety stock: z × √((L + R) × σd² + d² × σL²)',
@@ -264,7 +267,7 @@ export const stockCatalog: FunctionSpec[] = [
       `Statistical safety stock = z·√((L+R)·σd² + d²·σL²) with L the lead time, R the review period, σd the deviation of daily sales, d the average daily sales and σL the deviation of the lead time; without σL it is z·σd·√(L+R) and the average is not needed. The service level must be from 50% up to 100%. ${Z_NOTE['en-US']}`,
     ),
     params: [P.serviceLevel, P.demandSd, P.leadTime, P.avgDemand, P.leadTimeSd, P.reviewDays],
-    example: '=SHOP.SS(95%, 20, 5) → 73.56',
+    example: '=SHOP.SAFETY_STOCK(95%, 20, 5) → 73.56',
   },
   {
     id: 'SS_HISTORY',
@@ -276,8 +279,8 @@ export const stockCatalog: FunctionSpec[] = [
       'Statistical safety stock from a range of past daily sales (mean and sample deviation)',
     ),
     basis: text(
-      '与 SS 相同的公式，d 取销量区域的平均值，σd 取样本标准差（同 STDEV.S）。空白单元格忽略，0 视为当天无销量；少于 2 个数值时返回 #N/A；文字或 TRUE/FALSE 返回 #VALUE! 并指出所在单元格。Excel 桌面版会把空白单元格以 0 传入，因此请只选有记录的日期。',
-      'The SS formula with d = the mean and σd = the sample standard deviation (as STDEV.S) of the sales range. Blank cells are ignored and 0 is a day without sales; fewer than 2 numbers gives #N/A; text or TRUE/FALSE gives #VALUE! naming the cell. Excel desktop passes empty cells as 0, so select only the days that have data.',
+      '与 SAFETY_STOCK 相同的公式，d 取销量区域的平均值，σd 取样本标准差（同 STDEV.S）。空白单元格忽略，0 视为当天无销量；少于 2 个数值时返回 #N/A；文字或 TRUE/FALSE 返回 #VALUE! 并指出所在单元格。注意：Excel 桌面版会把区域中的空白单元格以 0 传给函数（计为当天无销量，拉低均值、放大标准差），请引用表格列（如 销量[日销量]），不要引用整列，也不要留空行。',
+      'The SAFETY_STOCK formula with d = the mean and σd = the sample standard deviation (as STDEV.S) of the sales range. Blank cells are ignored and 0 is a day without sales; fewer than 2 numbers gives #N/A; text or TRUE/FALSE gives #VALUE! naming the cell. Note: Excel desktop passes empty cells of a range as 0 (counted as a day without sales, which lowers the mean and widens the deviation), so point it at a table column (e.g. 销量[日销量]) rather than a whole sheet column, and leave no blank rows.',
     ),
     params: [P.dailySales, P.leadTime, P.serviceLevel, P.leadTimeSd, P.reviewDays],
     example: '=SHOP.SS_HISTORY(B2:B91, 7, 95%)',

@@ -3,6 +3,7 @@
  *
  *   validate(raw, ctx)                 one entry → { ok, entry (canonical LogEntry), issues }
  *   validateRow(cells, positions, ctx) the same for a sheet row located by header positions (schema.mapHeaders)
+ *   checkLog(rows, positions, opts)    a whole log: problems with duplicates and outliers, entries (pane, CLI, memory)
  *   requiredFields(raw, lists?)        the fields required given the current 是/否 and 跟进情况 (live form markers)
  *   buildDuplicateIndex / buildAmountRanges   the context for the duplicate and outlier warnings
  *   detectPersonalData / maskPersonalData     phones, ID numbers, emails, street addresses in free text
@@ -16,10 +17,13 @@
  * - The outlier warning compares the unit price (amount ÷ quantity) with the product's past deals: flagged above
  *   max(10 × median, Q3 + 3 × IQR), from 5 past deals on.
  * - Possible duplicates: same customer (case- and width-insensitive), date and product.
+ * - Products and agents are the shop's own lists: a value outside them is a warning (add it to 字典), not an
+ *   error, so the row still counts in reports.
  */
 export * from './types';
 export { validate, requiredFields } from './validate';
 export { validateRow, rowToRaw } from './row';
+export { checkLog, LogChecker, type LogCheckOptions, type LogCheckResult, type LogProblem, type LogRows } from './checkLog';
 export { buildDuplicateIndex, duplicateKey } from './duplicates';
 export { buildAmountRanges, rangeOf, unitPrice, quantile, MIN_DEALS, MEDIAN_FACTOR, IQR_FACTOR } from './amountRanges';
 export { detectPersonalData, maskPersonalData, isValidIdCardChecksum, type PersonalDataKind, type PersonalDataMatch } from './personalData';

@@ -30,8 +30,8 @@ const ALWAYS_REQUIRED: readonly InputKey[] = ['date', 'agent', 'customerId', 'cu
 
 const CUSTOMER_ID_MAX = column('customerId').maxLength ?? 64;
 const NOTE_MAX = column('note').maxLength ?? 255;
-/** Product names typed outside the list are free text; keep them to a cell-friendly length. */
-const PRODUCT_MAX = 255;
+/** Products and agents typed outside their lists are kept as text; keep them to a cell-friendly length. */
+const OWN_LIST_MAX = 255;
 
 const FIELD_BIT: Record<InputKey, number> = {
   date: 1 << 0, agent: 1 << 1, customerId: 1 << 2, customerType: 1 << 3, newOrReturning: 1 << 4, channel: 1 << 5,
@@ -108,16 +108,19 @@ function readDate(field: InputKey, raw: unknown, today: string): string | null |
   return undefined;
 }
 
-/** Product: a list value, or free text kept as typed (trimmed) with a warning. */
-function readProduct(raw: unknown, lookup: ListLookup): string | null | undefined {
+/**
+ * Product and agent: the shop's own lists (字典), which grow as it adds products and staff. A list value, or text
+ * kept as typed (trimmed) with a warning to add it to 字典, so a new 客服's rows still count in the reports.
+ */
+function readOwnList(field: 'product' | 'agent', raw: unknown, lookup: ListLookup, warning: IssueCode): string | null | undefined {
   const value = matchList(raw, lookup);
   if (typeof value === 'string' || value === null) return value;
   if (value.code !== 'notInList') {
-    addError('product', value.code, errorParams(value, raw, 0));
+    addError(field, value.code, errorParams(value, raw, 0));
     return undefined;
   }
-  const text = readText('product', raw, PRODUCT_MAX, false);
-  if (typeof text === 'string') addWarning('product', 'productNotInList', { value: shown(text) });
+  const text = readText(field, raw, OWN_LIST_MAX, false);
+  if (typeof text === 'string') addWarning(field, warning, { value: shown(text) });
   return text;
 }
 
@@ -171,7 +174,7 @@ export function validateCells(
   if (date === undefined) date = readDate('date', rawDate, today);
   if (date && date > today) addError('date', 'futureDate', { today });
   let agent = quickList(rawAgent, lookups.agent);
-  if (agent === undefined) agent = readList('agent', rawAgent, lookups.agent);
+  if (agent === undefined) agent = readOwnList('agent', rawAgent, lookups.agent, 'agentNotInList');
   const customerId = readText('customerId', rawCustomerId, CUSTOMER_ID_MAX, true);
   let customerType = quickList(rawCustomerType, lookups.customerType);
   if (customerType === undefined) customerType = readList('customerType', rawCustomerType, lookups.customerType);
@@ -182,7 +185,7 @@ export function validateCells(
   let region = quickList(rawRegion, lookups.region);
   if (region === undefined) region = readList('region', rawRegion, lookups.region);
   let product = quickList(rawProduct, lookups.product);
-  if (product === undefined) product = readProduct(rawProduct, lookups.product);
+  if (product === undefined) product = readOwnList('product', rawProduct, lookups.product, 'productNotInList');
   let quantity = quickQuantity(rawQuantity);
   if (quantity === undefined) quantity = readNumber('quantity', rawQuantity, normalizeQuantity);
   let amount = quickAmount(rawAmount);

@@ -1,13 +1,13 @@
 /**
  * The sheet check behind the 检查 view: read the log through the Workbook (chunked, with progress and cancel),
- * run the same core rules as the form on every row, and collect the problems. Validation yields to the UI every
+ * run the core log check on every row (the rules of the form and of the CLI's check), and collect the problems. Validation yields to the UI every
  * few thousand rows so a large log keeps the pane responsive and cancellable.
  */
 import { todayIso } from '../../core/dates';
 import type { Text } from '../../core/i18n';
 import { ui } from '../../core/i18n/ui';
 import { COLUMNS, type ColumnKey, type InputKey, type ListValues } from '../../core/schema';
-import { buildDuplicateIndex, validateRow } from '../../core/validation';
+import { LogChecker, type LogProblem } from '../../core/validation';
 import type { Severity } from '../../core/validation/types';
 import { WorkbookError, type LogSnapshot, type Workbook } from '../../core/workbook';
 
@@ -48,37 +48,34 @@ function throwIfAborted(signal?: AbortSignal): void {
   if (signal?.aborted) throw new WorkbookError('cancelled', ui.checkCancelled, false);
 }
 
-/** Validate every row of a snapshot (pure apart from yielding). */
+/**
+ * Check every row of a snapshot with the core log check (the CLI's rules: duplicates and amount outliers included),
+ * in steps that yield to the UI; pure apart from yielding.
+ */
 export async function checkSnapshot(snap: LogSnapshot, options: CheckOptions): Promise<CheckOutcome> {
-  const today = options.today ?? todayIso();
   const positions = snap.positions;
   const missing = COLUMNS.filter((c) => c.type !== 'calc' && positions[c.key] === undefined).map((c) => c.key);
-  const duplicates = buildDuplicateIndex([]);
-  const ctx = { today, lists: options.lists, duplicates };
-  const errors: Problem[] = [];
-  const warnings: Problem[] = [];
   const total = snap.rows.length;
-  for (let r = 0; r < total; r++) {
-    if (r % YIELD_EVERY === 0 && r > 0) {
-      options.onProgress?.('validate', r, total);
-      await yieldToUi();
-      throwIfAborted(options.signal);
-    }
-    const result = validateRow(snap.rows[r], positions, ctx);
-    if (result.entry) duplicates.add(result.entry);
-    for (const issue of result.issues) {
-      const p: Problem = {
-        rowIndex: r,
-        sheetRow: snap.firstSheetRow + r,
-        key: issue.field,
-        severity: issue.severity,
-        code: issue.code,
-        message: issue.message,
-      };
-      (issue.severity === 'error' ? errors : warnings).push(p);
-    }
+  const checker = new LogChecker(snap.rows, positions, { today: options.today ?? todayIso(), lists: options.lists, keepEntries: false });
+  for (;;) {
+    checker.step(YIELD_EVERY);
+    if (checker.done) break;
+    options.onProgress?.('validate', Math.floor(checker.progress * total), total);
+    await yieldToUi();
+    throwIfAborted(options.signal);
   }
   options.onProgress?.('validate', total, total);
+  const result = checker.outcome();
+  const toProblem = (p: LogProblem): Problem => ({
+    rowIndex: p.rowIndex,
+    sheetRow: snap.firstSheetRow + p.rowIndex,
+    key: p.field,
+    severity: p.severity,
+    code: p.code,
+    message: p.message,
+  });
+  const errors = result.problems.filter((p) => p.severity === 'error').map(toProblem);
+  const warnings = result.problems.filter((p) => p.severity === 'warning').map(toProblem);
   return { rows: total, errors: errors.length, warnings: warnings.length, problems: [...errors, ...warnings], missing };
 }
 

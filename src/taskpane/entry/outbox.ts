@@ -6,6 +6,7 @@
 import type { Text } from '../../core/i18n';
 import type { LogEntry } from '../../core/schema';
 import { WorkbookError } from '../../core/workbook';
+import { errorMessage } from '../errors';
 import { readJson, writeJson, type KeyValueStore } from '../storage';
 
 export interface OutboxItem {
@@ -30,9 +31,8 @@ export function backoffMs(attempts: number): number {
 
 export function describeError(e: unknown): { text: Text; retryable: boolean } {
   if (e instanceof WorkbookError) return { text: e.text, retryable: e.retryable };
-  const msg = e instanceof Error ? e.message : String(e);
   // Unknown failures are retried: the entry stays in the outbox either way.
-  return { text: { 'zh-CN': msg, 'en-US': msg }, retryable: true };
+  return { text: errorMessage(e), retryable: true };
 }
 
 export class Outbox {

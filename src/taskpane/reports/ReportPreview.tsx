@@ -1,14 +1,14 @@
 /** The eight reports computed in TypeScript over the current log, as compact tables (Reports view, lazy). */
 import { useEffect, useState } from 'react';
 import { Spinner, Text } from '@fluentui/react-components';
-import { t } from '../../core/i18n';
+import { t, type Text as I18nText } from '../../core/i18n';
 import { ui } from '../../core/i18n/ui';
 import { REPORT_IDS } from '../../core/reportIds';
 import { aggregate, type ReportResults, type ReportRow } from '../../core/reports/aggregate';
 import { keyLabel, reportDef, reportTitle, type ValueDef } from '../../core/reports/definitions';
 import { header, type Lang } from '../../core/schema';
 import { useApp, useT } from '../appContext';
-import { errorText } from '../errors';
+import { errorNotice } from '../errors';
 import { useViewStyles } from '../shell/styles';
 import { fmtAmount, fmtCount, fmtPercent } from './format';
 import { readEntries } from './logEntries';
@@ -27,19 +27,19 @@ export default function ReportPreview(): JSX.Element {
   const tr = useT();
   const styles = useViewStyles();
   const [results, setResults] = useState<ReportResults | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<I18nText | null>(null);
 
   useEffect(() => {
     if (!workbook) return;
     const abort = new AbortController();
     readEntries(workbook, abort.signal).then(
       ({ entries }) => setResults(aggregate(entries)),
-      (e: unknown) => !abort.signal.aborted && setError(errorText(e, lang)),
+      (e: unknown) => !abort.signal.aborted && setError(errorNotice(e)),
     );
     return () => abort.abort();
-  }, [workbook, lang]);
+  }, [workbook]);
 
-  if (error) return <Text role="alert">{tr(ui.errorPrefix) + error}</Text>;
+  if (error) return <Text role="alert">{error[lang]}</Text>;
   if (!results) return <Spinner size="tiny" />;
   return (
     <div className={styles.stack} data-testid="report-preview">

@@ -2,10 +2,11 @@
 import { useEffect, useState } from 'react';
 import { Button, Spinner, Text } from '@fluentui/react-components';
 import { todayIso } from '../../core/dates';
+import type { Text as I18nText } from '../../core/i18n';
 import { ui } from '../../core/i18n/ui';
 import { keyLabel } from '../../core/reports/definitions';
 import { useApp, useT } from '../appContext';
-import { errorText } from '../errors';
+import { errorNotice } from '../errors';
 import { useViewStyles } from '../shell/styles';
 import { fmtAmount, fmtCount, fmtPercent } from './format';
 import { readEntries } from './logEntries';
@@ -18,7 +19,7 @@ export default function SummaryPanel(): JSX.Element {
   const tr = useT();
   const styles = useViewStyles();
   const [summary, setSummary] = useState<PaneSummary | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<I18nText | null>(null);
   const [version, setVersion] = useState(0);
   const rows = state?.logRows ?? 0;
 
@@ -27,10 +28,10 @@ export default function SummaryPanel(): JSX.Element {
     const abort = new AbortController();
     readEntries(workbook, abort.signal).then(
       ({ entries }) => setSummary(paneSummary(entries, todayIso())),
-      (e: unknown) => !abort.signal.aborted && setError(errorText(e, lang)),
+      (e: unknown) => !abort.signal.aborted && setError(errorNotice(e)),
     );
     return () => abort.abort();
-  }, [workbook, version, rows, lang]);
+  }, [workbook, version, rows]);
 
   return (
     <section className={styles.stack} aria-labelledby="summary-heading" data-testid="home-summary">
@@ -40,7 +41,7 @@ export default function SummaryPanel(): JSX.Element {
           {tr(ui.refresh)}
         </Button>
       </div>
-      {error && <Text role="alert">{tr(ui.errorPrefix) + error}</Text>}
+      {error && <Text role="alert">{error[lang]}</Text>}
       {!summary ? (
         !error && <Spinner size="tiny" />
       ) : (

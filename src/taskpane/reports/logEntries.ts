@@ -1,11 +1,11 @@
 /**
  * The log as canonical entries for TypeScript summaries: read through the Workbook, each row normalised by the
- * core rules. Rows with errors are left out of the figures (and counted), as they cannot be classified reliably;
- * the Check view lists them.
+ * core log check. Rows with errors are left out of the figures (and counted), as they cannot be classified
+ * reliably; rows whose only problems are warnings count. The Check view lists both.
  */
 import { todayIso } from '../../core/dates';
 import { defaultListValues, type LogEntry } from '../../core/schema';
-import { validateRow } from '../../core/validation';
+import { checkLog } from '../../core/validation';
 import type { Workbook } from '../../core/workbook';
 
 export interface LogEntries {
@@ -16,13 +16,7 @@ export interface LogEntries {
 export async function readEntries(workbook: Workbook, signal?: AbortSignal): Promise<LogEntries> {
   const lists = await workbook.readLists().catch(() => defaultListValues());
   const snap = await workbook.readLog({ signal });
-  const ctx = { today: todayIso(), lists };
-  const entries: LogEntry[] = [];
-  let skipped = 0;
-  for (const row of snap.rows) {
-    const r = validateRow(row, snap.positions, ctx);
-    if (r.entry) entries.push(r.entry);
-    else skipped++;
-  }
+  const { entries } = checkLog(snap.rows, snap.positions, { today: todayIso(), lists, warnings: false });
+  const skipped = snap.rows.length - entries.length;
   return { entries, skipped };
 }

@@ -4,13 +4,14 @@
  */
 import { useRef, useState } from 'react';
 import { Button, mergeClasses, MessageBar, MessageBarBody, ProgressBar, Text } from '@fluentui/react-components';
+import { fill } from '../../core/i18n';
 import { ui } from '../../core/i18n/ui';
 import { defaultListValues, header, type InputKey } from '../../core/schema';
 import { WorkbookError } from '../../core/workbook';
 import { useApp, useT } from '../appContext';
 import { runCheck, type CheckOutcome, type Problem } from '../check/runCheck';
-import { errorText } from '../errors';
 import { useViewStyles } from '../shell/styles';
+import { useAction } from '../useAction';
 
 const PAGE = 500;
 
@@ -18,64 +19,50 @@ export default function CheckView(): JSX.Element {
   const { workbook, lang } = useApp();
   const tr = useT();
   const styles = useViewStyles();
-  const [running, setRunning] = useState(false);
+  const action = useAction();
   const [progress, setProgress] = useState<{ phase: 'read' | 'validate'; done: number; total: number } | null>(null);
   const [outcome, setOutcome] = useState<CheckOutcome | null>(null);
   const [shown, setShown] = useState(PAGE);
-  const [message, setMessage] = useState<{ intent: 'info' | 'error' | 'success'; text: string } | null>(null);
   const abortRef = useRef<AbortController | null>(null);
+  /** A check is running (highlighting and selecting are actions too, but cannot be cancelled). */
+  const running = progress !== null;
 
   async function start(): Promise<void> {
     if (!workbook) return;
     const abort = new AbortController();
     abortRef.current = abort;
-    setRunning(true);
     setOutcome(null);
-    setMessage(null);
     setShown(PAGE);
     setProgress({ phase: 'read', done: 0, total: 0 });
-    try {
-      const lists = await workbook.readLists().catch(() => defaultListValues());
-      const result = await runCheck(workbook, {
-        lists,
-        signal: abort.signal,
-        onProgress: (phase, done, total) => setProgress({ phase, done, total }),
-      });
-      setOutcome(result);
-    } catch (e) {
-      const cancelled = abort.signal.aborted || (e instanceof WorkbookError && e.code === 'cancelled');
-      setMessage(cancelled ? { intent: 'info', text: tr(ui.checkCancelled) } : { intent: 'error', text: tr(ui.errorPrefix) + errorText(e, lang) });
-    } finally {
-      setRunning(false);
-      setProgress(null);
-      abortRef.current = null;
-    }
+    const result = await action.run(
+      async () => {
+        const lists = await workbook.readLists().catch(() => defaultListValues());
+        return runCheck(workbook, { lists, signal: abort.signal, onProgress: (phase, done, total) => setProgress({ phase, done, total }) });
+      },
+      {
+        failed: (e) =>
+          abort.signal.aborted || (e instanceof WorkbookError && e.code === 'cancelled') ? { intent: 'info', text: ui.checkCancelled } : null,
+      },
+    );
+    if (result) setOutcome(result);
+    setProgress(null);
+    abortRef.current = null;
   }
 
-  async function mark(): Promise<void> {
+  function mark(): void {
     if (!workbook || !outcome) return;
     const cells = outcome.problems.filter((p) => p.severity === 'error' && p.key).map((p) => ({ rowIndex: p.rowIndex, key: p.key as InputKey }));
-    try {
-      await workbook.markCells(cells);
-      setMessage({ intent: 'success', text: tr(ui.highlighted, { n: cells.length }) });
-    } catch (e) {
-      setMessage({ intent: 'error', text: tr(ui.errorPrefix) + errorText(e, lang) });
-    }
+    void action.run(() => workbook.markCells(cells), { done: () => ({ intent: 'success', text: fill(ui.highlighted, { n: cells.length }) }) });
   }
 
-  async function clear(): Promise<void> {
+  function clear(): void {
     if (!workbook) return;
-    try {
-      await workbook.clearMarks();
-      setMessage({ intent: 'success', text: tr(ui.highlightCleared) });
-    } catch (e) {
-      setMessage({ intent: 'error', text: tr(ui.errorPrefix) + errorText(e, lang) });
-    }
+    void action.run(() => workbook.clearMarks(), { done: () => ({ intent: 'success', text: ui.highlightCleared }) });
   }
 
   function select(p: Problem): void {
     if (!workbook || !p.key) return;
-    workbook.selectCell({ rowIndex: p.rowIndex, key: p.key }).catch((e: unknown) => setMessage({ intent: 'error', text: tr(ui.errorPrefix) + errorText(e, lang) }));
+    workbook.selectCell({ rowIndex: p.rowIndex, key: p.key }).catch(action.fail);
   }
 
   const total = outcome?.problems.length ?? 0;
@@ -90,10 +77,10 @@ export default function CheckView(): JSX.Element {
           {tr(ui.runCheck)}
         </Button>
         {running && <Button onClick={() => abortRef.current?.abort()}>{tr(ui.cancelCheck)}</Button>}
-        <Button disabled={!outcome || outcome.errors === 0 || running} onClick={() => void mark()}>
+        <Button disabled={!outcome || outcome.errors === 0 || running} onClick={mark}>
           {tr(ui.highlight)}
         </Button>
-        <Button disabled={!workbook || running} onClick={() => void clear()}>
+        <Button disabled={!workbook || running} onClick={clear}>
           {tr(ui.clearHighlight)}
         </Button>
       </div>
@@ -105,9 +92,9 @@ export default function CheckView(): JSX.Element {
           </Text>
         </div>
       )}
-      {message && (
-        <MessageBar intent={message.intent}>
-          <MessageBarBody>{message.text}</MessageBarBody>
+      {action.notice && (
+        <MessageBar intent={action.notice.intent}>
+          <MessageBarBody>{action.message}</MessageBarBody>
         </MessageBar>
       )}
       {outcome && (

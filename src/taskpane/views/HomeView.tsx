@@ -9,7 +9,7 @@ import type { TemplateResult } from '../../core/workbook';
 import { useApp, useT } from '../appContext';
 import { navigate, onInsertTemplateRequest } from '../navigation';
 import { useViewStyles } from '../shell/styles';
-import { errorText } from '../errors';
+import { useAction } from '../useAction';
 import { Busy } from '../shell/Busy';
 
 const TablePicker = lazy(() => import(/* webpackChunkName: "table-picker" */ './TablePicker'));
@@ -19,26 +19,20 @@ export function HomeView(): JSX.Element {
   const { workbook, state, refreshState, lang, hostKind } = useApp();
   const tr = useT();
   const styles = useViewStyles();
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
   const [result, setResult] = useState<TemplateResult | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [candidates, setCandidates] = useState<string[] | null>(null);
+  const busy = action.busy;
 
   async function runTemplate(useTable?: string): Promise<void> {
     if (!workbook) return;
-    setBusy(true);
-    setError(null);
     setCandidates(null);
-    try {
+    await action.run(async () => {
       const r = await workbook.insertTemplate({ lang, useTable });
       if (r.status === 'ambiguous') setCandidates(r.candidates ?? []);
       else setResult(r);
       await refreshState();
-    } catch (e) {
-      setError(errorText(e, lang));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   // The ribbon's "Insert template" opens Home and asks; the request waits until a workbook is ready.
@@ -66,7 +60,7 @@ export function HomeView(): JSX.Element {
         {busy && <Busy label={tr(ui.templateWorking)} />}
       </div>
       {result && <TemplateReport result={result} />}
-      {error && <Text role="alert">{tr(ui.errorPrefix) + error}</Text>}
+      {action.notice?.intent === 'error' && <Text role="alert">{action.message}</Text>}
       {candidates && (
         <Suspense fallback={null}>
           <TablePicker candidates={candidates} onPick={(name) => void runTemplate(name)} onCancel={() => setCandidates(null)} />

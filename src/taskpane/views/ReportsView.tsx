@@ -4,10 +4,11 @@
  */
 import { lazy, Suspense, useState } from 'react';
 import { Button, Field, MessageBar, MessageBarBody, Radio, RadioGroup, Spinner, Text } from '@fluentui/react-components';
+import { fill } from '../../core/i18n';
 import { ui } from '../../core/i18n/ui';
 import { REPORT_IDS, type ReportId } from '../../core/reportIds';
 import { useApp, useT } from '../appContext';
-import { errorText } from '../errors';
+import { useAction } from '../useAction';
 import { reportTitle } from '../../core/reports/definitions';
 import { useViewStyles } from '../shell/styles';
 
@@ -20,36 +21,20 @@ export default function ReportsView(): JSX.Element {
   const pivotOk = state?.pivotSupported ?? false;
   const [mode, setMode] = useState<'pivot' | 'formula'>(pivotOk ? 'pivot' : 'formula');
   const effectiveMode = pivotOk ? mode : 'formula';
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
+  const action = useAction();
+  const busy = action.busy;
   const [preview, setPreview] = useState(0);
 
-  async function build(reports?: ReportId[]): Promise<void> {
+  function build(reports?: ReportId[]): void {
     if (!workbook) return;
-    setBusy(true);
-    setMessage(null);
-    try {
-      const r = await workbook.buildReports({ lang, mode: effectiveMode, reports });
-      setMessage({ intent: 'success', text: tr(ui.builtReports, { n: r.built.length }) });
-    } catch (e) {
-      setMessage({ intent: 'error', text: tr(ui.errorPrefix) + errorText(e, lang) });
-    } finally {
-      setBusy(false);
-    }
+    void action.run(() => workbook.buildReports({ lang, mode: effectiveMode, reports }), {
+      done: (r) => ({ intent: 'success', text: fill(ui.builtReports, { n: r.built.length }) }),
+    });
   }
 
-  async function refresh(): Promise<void> {
+  function refresh(): void {
     if (!workbook) return;
-    setBusy(true);
-    setMessage(null);
-    try {
-      await workbook.refreshReports();
-      setMessage({ intent: 'success', text: tr(ui.reportsRefreshed) });
-    } catch (e) {
-      setMessage({ intent: 'error', text: tr(ui.errorPrefix) + errorText(e, lang) });
-    } finally {
-      setBusy(false);
-    }
+    void action.run(() => workbook.refreshReports(), { done: () => ({ intent: 'success', text: ui.reportsRefreshed }) });
   }
 
   const disabled = !workbook || busy || !state?.templatePresent;
@@ -69,24 +54,24 @@ export default function ReportsView(): JSX.Element {
         </RadioGroup>
       </Field>
       <div className={styles.row}>
-        <Button appearance="primary" disabled={disabled} onClick={() => void build()}>
+        <Button appearance="primary" disabled={disabled} onClick={() => build()}>
           {tr(ui.buildAll)}
         </Button>
-        <Button disabled={disabled} onClick={() => void refresh()}>
+        <Button disabled={disabled} onClick={refresh}>
           {tr(ui.refreshReports)}
         </Button>
         {busy && <Spinner size="tiny" label={tr(ui.building)} />}
       </div>
       <div className={styles.row}>
         {REPORT_IDS.map((id) => (
-          <Button key={id} size="small" disabled={disabled} onClick={() => void build([id])}>
+          <Button key={id} size="small" disabled={disabled} onClick={() => build([id])}>
             {reportTitle(id, lang)}
           </Button>
         ))}
       </div>
-      {message && (
-        <MessageBar intent={message.intent}>
-          <MessageBarBody role="status">{message.text}</MessageBarBody>
+      {action.notice && (
+        <MessageBar intent={action.notice.intent}>
+          <MessageBarBody role="status">{action.message}</MessageBarBody>
         </MessageBar>
       )}
       <Text weight="semibold">{tr(ui.previewHeading)}</Text>

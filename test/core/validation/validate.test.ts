@@ -121,7 +121,6 @@ describe('validate: field errors', () => {
     [{ amount: '10.005' }, 'amount:tooManyDecimals'],
     [{ region: '火星' }, 'region:notInList'],
     [{ channel: '抖音' }, 'channel:notInList'],
-    [{ agent: '陌生人' }, 'agent:notInList'],
     [{ customerId: 'x'.repeat(65) }, 'customerId:tooLong'],
     [{ note: 'n'.repeat(256) }, 'note:tooLong'],
     [{ customerId: 'tb\u0000123' }, 'customerId:controlChar'],
@@ -259,6 +258,21 @@ describe('validate: warnings', () => {
     expect(r.entry?.product).toBe('新款T恤');
     expect(codes(r.issues, 'warning')).toEqual(['product:productNotInList']);
     expect(r.issues[0].message['zh-CN']).toBe('「商品」“新款T恤”不在商品列表中（可以保存；如是新商品，请加到字典里）');
+  });
+
+  it('an agent outside the list (a new 客服) is a warning, kept as typed, and the row is valid', () => {
+    const r = validate(deal({ agent: ' 阿杰 ' }), ctx);
+    expect(r.ok).toBe(true);
+    expect(r.entry?.agent).toBe('阿杰');
+    expect(codes(r.issues)).toEqual([]);
+    expect(codes(r.issues, 'warning')).toEqual(['agent:agentNotInList']);
+    expect(r.issues[0].message['zh-CN']).toBe('「客服」“阿杰”不在客服列表中（可以保存；如是新客服，请加到字典里）');
+    expect(r.issues[0].message['en-US']).toBe('Agent “阿杰” is not in the agent list (it can be saved; add it to the dictionary if it is new)');
+  });
+
+  it('an agent cell holding an error value or a line break is still an error', () => {
+    expect(codes(validate(deal({ agent: '#N/A' }), ctx).issues)).toEqual(['agent:cellError']);
+    expect(codes(validate(deal({ agent: '阿\n杰' }), ctx).issues)).toEqual(['agent:controlChar']);
   });
 
   it('matches a product of the list by its English label', () => {

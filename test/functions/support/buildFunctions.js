@@ -8,12 +8,15 @@ const path = require('path');
 const webpack = require('webpack');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
 const ZhFunctionsPlugin = require('../../../scripts/build/zhFunctionsPlugin.js');
+const FunctionNamesPlugin = require('../../../scripts/build/functionNames.js');
 
 const root = path.resolve(__dirname, '../../..');
 const outDir = process.argv[2];
 // --without-metadata: leave CustomFunctionsMetadataPlugin out, to prove the Chinese step then fails the build.
 const withMetadata = process.argv[3] !== '--without-metadata';
-const input = path.join(root, 'src/functions/functions.ts');
+// --input=<file>: build another functions source (a fixture with names that break Microsoft's rules).
+const inputArg = process.argv.slice(3).find((a) => a.startsWith('--input='));
+const input = inputArg ? path.resolve(root, inputArg.slice('--input='.length)) : path.join(root, 'src/functions/functions.ts');
 
 webpack(
   {
@@ -37,8 +40,9 @@ webpack(
       ],
     },
     plugins: [
-      ...(withMetadata ? [new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: './src/functions/functions.ts' })] : []),
+      ...(withMetadata ? [new CustomFunctionsMetadataPlugin({ output: 'functions.json', input })] : []),
       new ZhFunctionsPlugin({ source: 'functions.json', output: 'functions.zh-cn.json' }),
+      new FunctionNamesPlugin({ files: ['functions.json', 'functions.zh-cn.json'] }),
     ],
   },
   (err, stats) => {
