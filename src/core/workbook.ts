@@ -27,6 +27,7 @@ export type TemplateChangeKind =
   | 'addedName'
   | 'appliedValidation'
   | 'appliedFormats'
+  | 'movedRules'
   | 'stampedVersion';
 
 export interface TemplateChange {
@@ -50,6 +51,11 @@ export interface TemplateOptions {
   lang: Lang;
   /** After an 'ambiguous' result: the table the user chose as the log. */
   useTable?: string;
+}
+
+export interface AppendOptions {
+  /** This entry was sent before and that attempt failed or timed out: look for it in the log tail first. */
+  retry?: boolean;
 }
 
 /** Where an appended row landed, and what was written (to verify before undo). */
@@ -119,8 +125,11 @@ export interface Workbook {
   insertTemplate(options: TemplateOptions): Promise<TemplateResult>;
   /** The dictionary lists as the workbook has them (an agency's own agents and products). */
   readLists(): Promise<ListValues>;
-  /** Append exactly one row; user text written as text. Throws WorkbookError (retryable when busy/time-out). */
-  appendEntry(entry: LogEntry): Promise<WrittenRow>;
+  /**
+   * Append exactly one row; user text written as text. Throws WorkbookError (retryable when busy/time-out).
+   * With `retry`, an entry already at the end of the log (an earlier attempt that landed late) is not written again.
+   */
+  appendEntry(entry: LogEntry, options?: AppendOptions): Promise<WrittenRow>;
   /** Remove the row this pane wrote, only if its content still matches; false when it no longer does. */
   removeEntry(row: WrittenRow): Promise<boolean>;
   /** Read the whole log in chunks. */

@@ -6,7 +6,7 @@ import type ExcelJS from 'exceljs';
 import { cli } from '../../core/i18n/cli';
 import { t } from '../../core/i18n';
 import { columnLetter, columnValidation, highlightRules, HIGHLIGHT_FILL, HIGHLIGHT_FONT, type ValidationRule } from '../../core/template';
-import { COLUMNS, LOG_SHEET, LOG_TABLE, calcFormula, header, type ColumnKey, type Lang } from '../../core/schema';
+import { COLUMNS, LOG_SHEET, LOG_TABLE, calcFormula, header, isCalcKey, type CalcKey, type ColumnKey, type Lang } from '../../core/schema';
 import { argb, calcResult, type RowValues } from './cells';
 import './tableColumnFormula';
 
@@ -48,13 +48,13 @@ export function addLogSheet(wb: ExcelJS.Workbook, opts: LogSheetOptions): ExcelJ
     col.numFmt = '@';
   });
 
-  const calcCell = (entry: RowValues | null, key: 'dealFlag' | 'month') => {
+  const calcCell = (entry: RowValues | null, key: CalcKey) => {
     const formula = calcFormula(key, lang).slice(1);
     return opts.cacheResults ? { formula, result: calcResult(entry, key) } : { formula };
   };
   const rowCells = (entry: RowValues | null, index: number): unknown[] => [
     ...COLUMNS.map((c) => {
-      if (c.key === 'dealFlag' || c.key === 'month') return calcCell(entry, c.key);
+      if (isCalcKey(c.key)) return calcCell(entry, c.key);
       return entry ? entry[c.key] ?? null : null;
     }),
     ...extra.map((e) => e.values[index] ?? null),
@@ -70,7 +70,7 @@ export function addLogSheet(wb: ExcelJS.Workbook, opts: LogSheetOptions): ExcelJ
     columns: [
       ...COLUMNS.map((c) => {
         const column: ExcelJS.TableColumnProperties & { calculatedColumnFormula?: string } = { name: header(c.key, lang), filterButton: true };
-        if (c.key === 'dealFlag' || c.key === 'month') column.calculatedColumnFormula = calcFormula(c.key, lang);
+        if (isCalcKey(c.key)) column.calculatedColumnFormula = calcFormula(c.key, lang);
         return column;
       }),
       ...extra.map((e) => ({ name: e.header, filterButton: true })),

@@ -11,6 +11,10 @@ export const workbookText = {
   addedName: { 'zh-CN': '已添加名称“{target}”（下拉列表来源）', 'en-US': 'Added the name "{target}" (dropdown source)' },
   appliedValidation: { 'zh-CN': '已为“{target}”设置数据验证', 'en-US': 'Applied data validation to "{target}"' },
   appliedFormats: { 'zh-CN': '已为“{target}”设置格式与标记规则', 'en-US': 'Applied formats and highlight rules to "{target}"' },
+  movedRules: {
+    'zh-CN': '已将“{target}”的数据验证和标记规则从表格下方的空行移到表格列上（模板版本 {from} → {to}），所有行和自定义列保持不变',
+    'en-US': 'Moved the data validation and highlight rules of "{target}" from the spare rows below the table onto its columns (template version {from} → {to}); every row and user column is kept',
+  },
   stampedVersion: { 'zh-CN': '已写入模板标识（版本 {target}）', 'en-US': 'Stamped the template identity (version {target})' },
   metaKey: { 'zh-CN': '键', 'en-US': 'Key' },
   metaValue: { 'zh-CN': '值', 'en-US': 'Value' },
