@@ -400,7 +400,11 @@ export class FakeRange extends Loadable {
     this.fx.selection = { sheet: this.sheet.name, address: this.localAddress() };
   }
   clear(applyTo?: string): void {
-    this.eachCell((c) => {
+    if (!this.fx.writable(this.sheet)) return;
+    // Only cells that exist (a cleared column down to the sheet's end must not create a million cells).
+    for (const [k, c] of this.sheet.cells) {
+      const [r, col] = k.split(',').map(Number);
+      if (r < this.top || r >= this.top + this.rows || col < this.left || col >= this.left + this.cols) continue;
       c.value = '';
       c.formula = null;
       if (applyTo !== 'Contents') {
@@ -408,7 +412,8 @@ export class FakeRange extends Loadable {
         c.fill = null;
         c.bold = false;
       }
-    }, 'clear', applyTo ?? 'All');
+    }
+    this.fx.record('clear', this, applyTo ?? 'All');
   }
 }
 

@@ -16,6 +16,10 @@ export const workbookText = {
     'en-US': 'Moved the data validation and highlight rules of "{target}" from the spare rows below the table onto its columns (template version {from} → {to}); every row and user column is kept',
   },
   stampedVersion: { 'zh-CN': '已写入模板标识（版本 {target}）', 'en-US': 'Stamped the template identity (version {target})' },
+  reportFilterPending: {
+    'zh-CN': '日志中还没有“{column}”=“{value}”的记录，此透视表暂未筛选；有了这样的记录后请重新生成报表（刷新不会加上筛选）。',
+    'en-US': 'The log has no row with "{column}" = "{value}" yet, so this PivotTable is not filtered; build the reports again once it has one (a refresh does not add the filter).',
+  },
   metaKey: { 'zh-CN': '键', 'en-US': 'Key' },
   metaValue: { 'zh-CN': '值', 'en-US': 'Value' },
   dvListTitle: { 'zh-CN': '请从列表中选择', 'en-US': 'Pick from the list' },
