@@ -105,7 +105,19 @@ export interface ReportBuildResult {
   placed: Partial<Record<ReportId, string>>;
 }
 
-export type WorkbookErrorCode = 'noTemplate' | 'tableMissing' | 'busy' | 'timeout' | 'notSupported' | 'cancelled' | 'writeFailed' | 'unknown';
+export type WorkbookErrorCode =
+  | 'noTemplate'
+  | 'tableMissing'
+  | 'busy'
+  | 'timeout'
+  | 'notSupported'
+  | 'cancelled'
+  | 'writeFailed'
+  /** The sheet or workbook is protected (Office AccessDenied). */
+  | 'protected'
+  /** One request or response over Excel on the web's 5 MB limit. */
+  | 'tooLarge'
+  | 'unknown';
 
 /** Errors from a Workbook carry a code (for logic: retry, outbox) and a message in both languages. */
 export class WorkbookError extends Error {
