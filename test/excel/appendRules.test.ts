@@ -196,3 +196,17 @@ describe('rule 3: the totals-row path (TableRowCollection.add takes unformatted 
     expect(kinds.indexOf('numberFormat')).toBeLessThan(kinds.indexOf('formulas'));
   });
 });
+
+describe('rule 10: TableColumnCollection.add takes a 2-D array, header first', () => {
+  test('the fake refuses a single value and takes the documented form', async () => {
+    const fx = setup().fx;
+    fx.putTable('Sheet1', 'T', 'A1', [['a'], [1], [2]]);
+    const ctx = fx.context();
+    ctx.workbook.tables.getItem('T').columns.add(undefined, '=1+1', 'b');
+    await expect(ctx.sync()).rejects.toMatchObject({ code: 'InvalidArgument' });
+    ctx.workbook.tables.getItem('T').columns.add(undefined, [['b'], ['x'], ['y']]);
+    await ctx.sync();
+    expect(fx.headers('T')).toEqual(['a', 'b']);
+    expect(fx.bodyValues('T')).toEqual([[1, 'x'], [2, 'y']]);
+  });
+});

@@ -3,14 +3,18 @@
  * formulas, number formats, fills), tables, names, settings, validation, conditional formats, pivots and charts,
  * and behaves like Office.js where our code depends on it:
  * - writes apply in call order; a `load()` captures the state at that point of the batch and becomes readable only
- *   after the next `sync()` (reading earlier throws, as unloaded properties do);
- * - `getItem` of something missing fails at the next sync with ItemNotFound;
+ *   after the next `sync()` (reading earlier throws, as unloaded properties do) — learn.microsoft.com/office/dev/
+ *   add-ins/develop/application-specific-api-model ("load" and "sync");
+ * - `getItem` of something missing fails at the next sync with ItemNotFound — learn.microsoft.com/office/dev/
+ *   add-ins/excel/excel-add-ins-error-handling (error codes);
  * - text written to a '@'-formatted cell, or with a leading apostrophe, stays text; otherwise "=…" is a formula and
- *   "+86…" a number, as in Excel;
+ *   "+86…" a number, as Excel parses typed input (see `enter`);
  * - writing just below a table expands it (Excel's auto-expansion), unless rules sit below it (see autoExpand);
  * - it counts syncs and approximate request/response bytes, and records every write.
  * Each rule taken from Microsoft's documentation or the OfficeDev/office-js tracker names its source where it is
- * enforced; test/excel/fakeRules.test.ts has a test per rule.
+ * enforced. The rules of issue 8 are tested in appendRules.test.ts (table growth, delayForCellEdit, rows.add,
+ * columns.add), reportRules.test.ts (pivot filters, charts over pivots, range conflicts, hierarchy names) and
+ * limits.test.ts (5 MB payloads, protected sheets).
  * Tests see it as an Excel.RequestContext through `context()` — the one cast of the test suite.
  */
 import { isoToSerial, monthOf, serialToIso } from '../../src/core/dates';
@@ -899,7 +903,12 @@ export class FakeExcel {
     return cell;
   }
 
-  /** Type into a cell the way Excel parses input. */
+  /**
+   * Type into a cell the way Excel parses input: learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-ranges-set-get-values
+   * (a string that starts with "=" is a formula) and Excel's own entry rules (a leading apostrophe or the Text
+   * format "@" keeps text; digits become numbers; "+"/"-"/"@" start a formula). `unformatted`: the value is parsed
+   * as in a General cell (rows.add, columns.add).
+   */
   enter(cell: Cell, x: unknown, viaFormulas: boolean, unformatted = false): void {
     void viaFormulas;
     cell.formula = null;
