@@ -162,7 +162,13 @@ describe('rule 2: a timed-out append that lands later (excel-add-ins-delay-in-ce
     const { fx, wb } = await withTemplate();
     fx.failNextSync = 'ActivityLimitReached';
     await expect(wb.appendEntry(entry())).rejects.toMatchObject({ code: 'busy' });
+    fx.resetCounters();
     await wb.appendEntry(entry(), { retry: true });
+    // A retry costs one more round trip (the tail read) than an append.
+    expect(fx.syncs).toBe(3);
+    fx.resetCounters();
+    await wb.appendEntry(entry(), { retry: true });
+    expect(fx.syncs).toBe(2);
     expect(fx.bodyValues(LOG_TABLE)).toHaveLength(1);
     expect(fx.bodyValues(LOG_TABLE)[0][col('customerId')]).toBe('tb_001');
   });
