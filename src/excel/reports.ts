@@ -11,7 +11,7 @@
 import { fill, t } from '../core/i18n';
 import { REPORT_IDS, type ReportId } from '../core/reportIds';
 import {
-  VALUES, planPivotSheet, planReportSheet, reportDef, a1, type ChartSpec, type PivotSlot, type ReportBlock, type ValueDef,
+  VALUES, overlaps, planPivotSheet, planReportSheet, reportDef, a1, type ChartSpec, type PivotSlot, type ReportBlock, type ValueDef,
 } from '../core/reports';
 import { LISTS, LIST_KEYS, LOG_TABLE, NO, REPORT_SHEET, defaultListValues, headerText, mapHeaders, type Lang, type ListValues } from '../core/schema';
 import { detectLang } from '../core/templatePlan';
@@ -150,27 +150,32 @@ export async function buildReports(run: RunFn, options: ReportBuildOptions, caps
   return run(async (ctx) => {
     const read = await readForReports(ctx, options.lang, caps);
     const sheet = read.sheetExists ? ctx.workbook.worksheets.getItem(REPORT_SHEET) : ctx.workbook.worksheets.add(REPORT_SHEET);
-    // Rebuild: our previous objects for these reports go first.
-    for (const id of ids) {
-      if (read.ourPivots.includes(pivotName(id))) sheet.pivotTables.getItem(pivotName(id)).delete();
-      if (read.ourCharts.includes(chartName(id))) sheet.charts.getItem(chartName(id)).delete();
+    const pivotSlots = planPivotSheet(read.lists);
+    const plan = planReportSheet(read.lang, read.lists, read.headers);
+    const bandOf = (id: ReportId) => pivotSlots.find((p) => p.id === id)!.reserved;
+    // Formula blocks are laid out where pivots are: a formula build removes our pivots in its way too.
+    const formulaAreas = plan.slots.filter((s) => ids.includes(s.id)).map((s) => s.reserved);
+    const goes = (id: ReportId) => ids.includes(id) || (options.mode === 'formula' && formulaAreas.some((r) => overlaps(r, bandOf(id))));
+    const kept = read.ourPivots.map((n) => REPORT_IDS.find((id) => pivotName(id) === n)).filter((id): id is ReportId => id !== undefined && !goes(id));
+    // Rebuild: our previous objects go first.
+    for (const id of REPORT_IDS) {
+      if (read.ourPivots.includes(pivotName(id)) && goes(id)) sheet.pivotTables.getItem(pivotName(id)).delete();
+      if (read.ourCharts.includes(chartName(id)) && ids.includes(id)) sheet.charts.getItem(chartName(id)).delete();
     }
+    // Clear what either mode left in these reports' places, never a cell of a pivot that stays.
+    const areas = [...formulaAreas, ...(options.mode === 'pivot' ? pivotSlots.filter((s) => ids.includes(s.id)).map((s) => s.reserved) : [])];
+    for (const r of areas) if (!kept.some((id) => overlaps(r, bandOf(id)))) sheet.getRange(rangeOf(r)).clear('All');
     const placed: ReportBuildResult['placed'] = {};
     if (options.mode === 'pivot') {
-      const slots = planPivotSheet(read.lists).filter((s) => ids.includes(s.id));
-      for (const s of slots) sheet.getRange(rangeOf(s.reserved)).clear('All');
-      for (const s of slots) {
+      for (const s of pivotSlots.filter((x) => ids.includes(x.id))) {
         addPivot(ctx, sheet, s, read, caps);
         placed[s.id] = a1(s.anchor.row, s.anchor.col);
       }
     } else {
-      const plan = planReportSheet(read.lang, read.lists, read.headers);
-      const slots = plan.slots.filter((s) => ids.includes(s.id));
-      for (const s of slots) sheet.getRange(rangeOf(s.reserved)).clear('All');
       plan.columnWidths.forEach((w, i) => {
         sheet.getRange(`${a1(1, i + 1).replace(/\d+$/, '')}:${a1(1, i + 1).replace(/\d+$/, '')}`).format.columnWidth = Math.round((w * 7 + 5) * 0.75);
       });
-      for (const s of slots) {
+      for (const s of plan.slots.filter((x) => ids.includes(x.id))) {
         writeCells(sheet, s.block);
         const chart = s.block.chart;
         if (chart) addChart(sheet, s.id, chart, sheet.getRange(rangeOf(chart.series[0]?.values ?? chart.categories)), t(reportDef(s.id).title, read.lang), caps);

@@ -77,6 +77,24 @@ describe('pivot reports', () => {
     expect(sheet.pivots).toHaveLength(8);
   });
 
+  test('switching modes leaves nothing of the other mode in the way', async () => {
+    const { fx, wb } = await withRows();
+    await wb.buildReports({ lang: 'zh-CN', mode: 'formula' });
+    await wb.buildReports({ lang: 'zh-CN', mode: 'pivot' });
+    const sheet = fx.sheet(REPORT_SHEET)!;
+    // No formula of the formula blocks is left; only pivot titles and notes hold values.
+    expect([...sheet.cells.values()].filter((c) => c.formula)).toEqual([]);
+    expect(sheet.charts).toEqual([]);
+    // One formula report over the pivots: the pivots in its way go, the others stay untouched.
+    await wb.buildReports({ lang: 'zh-CN', mode: 'formula', reports: ['channel'] });
+    const channelArea = planReportSheet('zh-CN', defaultListValues()).slots.find((x) => x.id === 'channel')!.reserved;
+    const left = sheet.pivots.map((p) => p.name);
+    for (const slot of planPivotSheet(defaultListValues())) {
+      expect([slot.id, left.includes(pivotName(slot.id))]).toEqual([slot.id, !overlaps(slot.reserved, channelArea)]);
+    }
+    expect(left).toContain(pivotName('products'));
+  });
+
   test('refresh refreshes every pivot in one sync', async () => {
     const { fx, wb } = await withTemplate();
     await wb.buildReports({ lang: 'zh-CN', mode: 'pivot' });
