@@ -114,9 +114,10 @@ function queueNewLog(ctx: Excel.RequestContext, sheetName: string, lang: Lang, c
  * Version 1 → 2: clear our rules from the log's schema columns, from the first data row to the sheet's end (the
  * spare rows and the body), then put them on the body only. User columns are not touched.
  */
-function queueMoveRules(sheet: Excel.Worksheet, geo: TableGeometry, lang: Lang, caps: Capabilities): void {
+function queueMoveRules(sheet: Excel.Worksheet, geo: TableGeometry, headers: readonly string[], lang: Lang, caps: Capabilities): void {
   const { positions } = mapHeaders(geo.headers);
-  const ref = refFor(geo.headers, geo.headerRow, geo.firstColumn);
+  // Highlight formulas may name columns the repair adds in the same batch: refer through the final header row.
+  const ref = refFor(headers, geo.headerRow, geo.firstColumn);
   for (const c of COLUMNS) {
     const at = positions[c.key];
     if (at === undefined) continue;
@@ -133,9 +134,9 @@ function queueRepairLog(ctx: Excel.RequestContext, plan: Extract<TemplatePlan['l
   if (plan.renameTo) table.name = plan.renameTo;
   const finalName = plan.renameTo ?? geo.name;
   const sheet = ctx.workbook.worksheets.getItem(geo.sheet);
-  if (moveRules) queueMoveRules(sheet, geo, plan.lang, caps);
-  if (plan.missing.length === 0) return;
   const headers = [...geo.headers, ...plan.missing.map((k) => columnHeader(k, plan.lang))];
+  if (moveRules) queueMoveRules(sheet, geo, headers, plan.lang, caps);
+  if (plan.missing.length === 0) return;
   const ref = refFor(headers, geo.headerRow, geo.firstColumn);
   const rows = Math.max(1, geo.bodyRows);
   plan.missing.forEach((key, i) => {

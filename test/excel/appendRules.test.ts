@@ -129,6 +129,18 @@ describe('rule 1: appending below a table (co-authoring-in-excel-add-ins)', () =
     expect(fx.syncs).toBe(2);
     expect(strayBelow(fx)).toBe(0);
   });
+  test('upgrading a v1 log that also lacks a column: moved highlight rules refer to the column added with them', async () => {
+    const { fx, wb } = setup();
+    const headers = COLUMNS.filter((c) => c.key !== 'followUp').map((c) => c.zh);
+    fx.putTable(LOG_SHEET, LOG_TABLE, 'A1', [headers, headers.map((h) => (h === '客户ID' ? 'a' : ''))]);
+    fx.putTable('字典', META_TABLE, 'Z1', [['键', '值'], ['templateId', 'shop-stats/inquiry-log'], ['version', 1]]);
+    const result = await wb.insertTemplate({ lang: 'zh-CN' });
+    expect(result.changes.map((c) => c.kind)).toEqual(expect.arrayContaining(['movedRules', 'addedColumn']));
+    const added = columnLetter(headers.length);
+    expect(fx.headers(LOG_TABLE)[headers.length]).toBe('跟进情况');
+    const pending = fx.sheet(LOG_SHEET)!.conditionalFormats.find((c) => c.formula.includes('待跟进'))!;
+    expect(pending.formula).toContain(`$${added}2="待跟进"`);
+  });
 });
 
 describe('rule 2: a timed-out append that lands later (excel-add-ins-delay-in-cell-edit)', () => {
