@@ -6,7 +6,7 @@ import { todayIso } from '../core/dates';
 import { t } from '../core/i18n';
 import { cli } from '../core/i18n/cli';
 import { checkLog } from '../core/validation';
-import { CALC_KEYS, defaultListValues, header, type ColumnKey, type Lang, type LogEntry } from '../core/schema';
+import { defaultListValues, isCalcKey, header, type ColumnKey, type Lang, type LogEntry } from '../core/schema';
 import type { LogRead } from './readLog';
 
 export interface RowProblem {
@@ -41,8 +41,8 @@ export function validateLog(log: LogRead, options: ValidateLogOptions): LogValid
   const { lang } = options;
   const problems: RowProblem[] = [];
 
-  const missingInput = log.missing.filter((k) => !CALC_KEYS.includes(k));
-  const missingCalc = log.missing.filter((k) => CALC_KEYS.includes(k));
+  const missingInput = log.missing.filter((k) => !isCalcKey(k));
+  const missingCalc = log.missing.filter((k) => isCalcKey(k));
   if (missingInput.length > 0) {
     const columns = missingInput.map((k) => header(k, lang)).join(lang === 'zh-CN' ? '、' : ', ');
     problems.push({ row: null, column: null, severity: 'error', code: 'missingColumns', message: t(cli.missingColumns, lang, { columns }) });

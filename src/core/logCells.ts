@@ -60,3 +60,12 @@ export function isBlankRow(cells: readonly unknown[], positions: Partial<Record<
   }
   return true;
 }
+
+/** Rows at the end of the log that a retried append looks through for its own entry. */
+export const RETRY_TAIL_ROWS = 20;
+
+/** Index (in `rows`) of the last row holding exactly this entry, or null. */
+export function lastMatchingRow(rows: readonly (readonly unknown[])[], positions: Partial<Record<ColumnKey, number>>, entry: LogEntry): number | null {
+  for (let i = rows.length - 1; i >= 0; i--) if (rowMatchesEntry(rows[i], positions, entry)) return i;
+  return null;
+}

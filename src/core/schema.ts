@@ -4,6 +4,8 @@
  * so a column is added here once and appears everywhere.
  */
 
+import { isoToSerial, monthOf, serialToIso } from './dates';
+
 export type Lang = 'zh-CN' | 'en-US';
 
 /** Stable column keys (codes). Headers are looked up by text (zh or en), never by position. */
@@ -27,8 +29,11 @@ export type ColumnKey =
   | 'dealFlag'
   | 'month';
 
+/** The calculated columns (formulas written by the template, read-only for people). */
+export type CalcKey = 'dealFlag' | 'month';
+
 /** Columns a person fills in; the calculated ones are excluded. */
-export type InputKey = Exclude<ColumnKey, 'dealFlag' | 'month'>;
+export type InputKey = Exclude<ColumnKey, CalcKey>;
 
 export type ListKey =
   | 'agent'
@@ -46,6 +51,8 @@ export type ColumnType = 'date' | 'list' | 'text' | 'int' | 'decimal' | 'calc';
 
 export interface ColumnDef {
   key: ColumnKey;
+  /** What the cell holds when read back: a date column and 月份 hold Excel date serials. */
+  holdsDate?: boolean;
   zh: string;
   en: string;
   type: ColumnType;
@@ -63,7 +70,11 @@ export interface ColumnDef {
 }
 
 export const TEMPLATE_ID = 'shop-stats/inquiry-log';
-export const TEMPLATE_VERSION = 1;
+/**
+ * 1: validation and highlight rules on 5,000 spare rows below the log table (they can stop Excel growing it).
+ * 2: rules only on the log table's columns, which Excel carries along as the table grows.
+ */
+export const TEMPLATE_VERSION = 2;
 
 export const LOG_SHEET = '询盘统计';
 export const LOG_TABLE = '询盘统计';
@@ -79,7 +90,7 @@ export const AMOUNT_FORMAT = '#,##0.00';
 export const TEXT_FORMAT = '@';
 
 export const COLUMNS: readonly ColumnDef[] = [
-  { key: 'date', zh: '日期', en: 'Date', type: 'date', required: true, numberFormat: DATE_FORMAT, width: 12 },
+  { key: 'date', holdsDate: true, zh: '日期', en: 'Date', type: 'date', required: true, numberFormat: DATE_FORMAT, width: 12 },
   { key: 'agent', zh: '客服', en: 'Agent', type: 'list', list: 'agent', required: true, numberFormat: TEXT_FORMAT, width: 10 },
   { key: 'customerId', zh: '客户ID', en: 'Customer ID', type: 'text', required: true, maxLength: 64, numberFormat: TEXT_FORMAT, width: 16 },
   { key: 'customerType', zh: '客户类型', en: 'Customer type', type: 'list', list: 'customerType', required: true, numberFormat: TEXT_FORMAT, width: 10 },
@@ -93,14 +104,18 @@ export const COLUMNS: readonly ColumnDef[] = [
   { key: 'dealType', zh: '交易类型', en: 'Deal type', type: 'list', list: 'dealType', required: false, numberFormat: TEXT_FORMAT, width: 10 },
   { key: 'noDealReason', zh: '未成交原因', en: 'No-deal reason', type: 'list', list: 'noDealReason', required: false, numberFormat: TEXT_FORMAT, width: 12 },
   { key: 'followUp', zh: '跟进情况', en: 'Follow-up', type: 'list', list: 'followUp', required: false, numberFormat: TEXT_FORMAT, width: 10 },
-  { key: 'nextFollowUp', zh: '下次跟进', en: 'Next follow-up', type: 'date', required: false, numberFormat: DATE_FORMAT, width: 12 },
+  { key: 'nextFollowUp', holdsDate: true, zh: '下次跟进', en: 'Next follow-up', type: 'date', required: false, numberFormat: DATE_FORMAT, width: 12 },
   { key: 'note', zh: '备注', en: 'Note', type: 'text', required: false, maxLength: 255, numberFormat: TEXT_FORMAT, width: 24 },
   { key: 'dealFlag', zh: '成交标记', en: 'Deal flag', type: 'calc', required: false, numberFormat: '0', width: 8 },
-  { key: 'month', zh: '月份', en: 'Month', type: 'calc', required: false, numberFormat: MONTH_FORMAT, width: 9 },
+  { key: 'month', holdsDate: true, zh: '月份', en: 'Month', type: 'calc', required: false, numberFormat: MONTH_FORMAT, width: 9 },
 ];
 
 export const INPUT_KEYS: readonly InputKey[] = COLUMNS.filter((c) => c.type !== 'calc').map((c) => c.key as InputKey);
-export const CALC_KEYS: readonly ColumnKey[] = COLUMNS.filter((c) => c.type === 'calc').map((c) => c.key);
+export const CALC_KEYS: readonly CalcKey[] = COLUMNS.filter((c) => c.type === 'calc').map((c) => c.key as CalcKey);
+
+export function isCalcKey(key: ColumnKey | undefined): key is CalcKey {
+  return key !== undefined && column(key).type === 'calc';
+}
 
 const byKey = new Map<ColumnKey, ColumnDef>(COLUMNS.map((c) => [c.key, c]));
 export function column(key: ColumnKey): ColumnDef {
@@ -235,13 +250,37 @@ export const FOLLOW_UP_PENDING = '待跟进';
 // ---------------------------------------------------------------- calculated columns
 
 /**
- * Calculated-column formulas. `Table[[#This Row],[col]]` rather than `[@col]`: LibreOffice rejects the short form.
- * Headers are language-dependent, so the formula is too.
+ * The header text a formula must use for a column: the canonical one of a language, or — for an adopted table whose
+ * headers are spelt differently ("Customer id", "客户 ID") — the table's own text, since a structured reference or a
+ * pivot hierarchy only resolves with the exact header.
  */
-export function calcFormula(key: 'dealFlag' | 'month', lang: Lang): string {
-  const ref = (k: ColumnKey) => `${LOG_TABLE}[[#This Row],[${escapeStructuredName(header(k, lang))}]]`;
+export type HeaderSource = Lang | readonly string[];
+
+export function headerText(key: ColumnKey, source: HeaderSource): string {
+  if (typeof source === 'string') return header(key, source);
+  const at = mapHeaders(source).positions[key];
+  return at !== undefined ? String(source[at]) : header(key, 'zh-CN');
+}
+
+/**
+ * A calculated column's formula: 成交标记 `IF(是否成交="是",1,0)`, 月份 the first day of the date's month
+ * (DATE/YEAR/MONTH, because TEXT() format codes change with Excel's language).
+ * `Table[[#This Row],[col]]` rather than `[@col]`: LibreOffice rejects the short form.
+ */
+export function calcFormula(key: CalcKey, headers: HeaderSource, tableName: string = LOG_TABLE): string {
+  const ref = (k: ColumnKey) => `${tableName}[[#This Row],[${escapeStructuredName(headerText(k, headers))}]]`;
   if (key === 'dealFlag') return `=IF(${ref('deal')}="${YES}",1,0)`;
   return `=IF(${ref('date')}="","",DATE(YEAR(${ref('date')}),MONTH(${ref('date')}),1))`;
+}
+
+/**
+ * What a calculated column computes for a row, given the row's cells by key (dates as Excel serials): the same
+ * result as calcFormula, for the in-memory workbook and the kit's cached results.
+ */
+export function calcValue(key: CalcKey, cell: (k: ColumnKey) => unknown): number | '' {
+  if (key === 'dealFlag') return cell('deal') === YES ? 1 : 0;
+  const d = cell('date');
+  return typeof d === 'number' && d > 0 ? isoToSerial(monthOf(serialToIso(d))) : '';
 }
 
 /** Escape the characters that structured references require to be quoted with an apostrophe. */

@@ -8,9 +8,12 @@ import { fill } from './i18n';
 import { workbookText } from './i18n/workbook';
 import {
   COLUMNS, DICT_SHEET, LISTS, LIST_KEYS, LOG_SHEET, LOG_TABLE, META_KEYS, META_TABLE, REPORT_SHEET, TEMPLATE_ID, TEMPLATE_VERSION,
-  calcFormula, keyForHeader, mapHeaders, type ColumnKey, type Lang, type ListKey,
+  keyForHeader, mapHeaders, type ColumnKey, type Lang, type ListKey,
 } from './schema';
 import type { TemplateChange, TemplateChangeKind, TemplateOptions, TemplateResult } from './workbook';
+
+/** The first template version whose rules live on the table's columns only. */
+export const RULES_ON_TABLE_VERSION = 2;
 
 /** A table is taken for the log when its header row holds at least this many schema headers (zh or en). */
 export const MIN_LOG_HEADERS = 6;
@@ -55,6 +58,11 @@ export interface TemplatePlan {
   createSheets: string[];
   lists: ListKey[];
   names: ListKey[];
+  /**
+   * The workbook carries an older template version whose rules sit on spare rows below the log table: clear them
+   * there and put them on the table's columns (version 1 → 2).
+   */
+  moveRules: boolean;
   /** Write (or rewrite) the template stamp. */
   stampMeta: boolean;
   metaExists: boolean;
@@ -121,7 +129,7 @@ export function planTemplate(shape: WorkbookShape, options: TemplateOptions): Te
   if (!chosen && candidates.length > 1) {
     return {
       status: 'ambiguous', candidates: candidates.map((t) => t.name), log: null, createSheets: [], lists: [], names: [],
-      stampMeta: false, metaExists: shape.meta !== null, changes: [], keptColumns: [],
+      moveRules: false, stampMeta: false, metaExists: shape.meta !== null, changes: [], keptColumns: [],
     };
   }
 
@@ -157,6 +165,9 @@ export function planTemplate(shape: WorkbookShape, options: TemplateOptions): Te
   const metaExists = shape.meta !== null;
   const stampedVersion = shape.meta ? Number(shape.meta[META_KEYS.version]) : NaN;
   const stampMeta = !shape.meta || shape.meta[META_KEYS.templateId] !== TEMPLATE_ID || !(stampedVersion >= TEMPLATE_VERSION);
+  // Version 1 put its rules on rows below the table; an unstamped table never had ours.
+  const moveRules = log.action === 'use' && shape.meta?.[META_KEYS.templateId] === TEMPLATE_ID && stampedVersion < RULES_ON_TABLE_VERSION;
+  if (moveRules) changes.push(change('movedRules', log.action === 'use' ? (log.renameTo ?? log.table.name) : LOG_TABLE, { from: stampedVersion, to: TEMPLATE_VERSION }));
   const needsDict = lists.length > 0 || stampMeta;
   if (needsDict && !sheets.some((s) => s.toLowerCase() === DICT_SHEET.toLowerCase())) addSheet(DICT_SHEET);
   if (!sheets.some((s) => s.toLowerCase() === REPORT_SHEET.toLowerCase())) addSheet(REPORT_SHEET);
@@ -165,7 +176,7 @@ export function planTemplate(shape: WorkbookShape, options: TemplateOptions): Te
   if (stampMeta) changes.push(change('stampedVersion', String(TEMPLATE_VERSION)));
 
   const status: TemplatePlan['status'] = log.action === 'create' ? 'inserted' : changes.length > 0 ? 'repaired' : 'unchanged';
-  return { status, candidates: candidates.map((t) => t.name), log, createSheets, lists, names: missingNames, stampMeta, metaExists, changes, keptColumns };
+  return { status, candidates: candidates.map((t) => t.name), log, createSheets, lists, names: missingNames, moveRules, stampMeta, metaExists, changes, keptColumns };
 }
 
 export function planResult(plan: TemplatePlan): TemplateResult {
@@ -206,12 +217,6 @@ export function metaFromRows(rows: readonly unknown[][]): Record<string, string>
   const out: Record<string, string> = {};
   for (const r of rows) if (r[0] !== undefined && r[0] !== null && r[0] !== '') out[String(r[0])] = String(r[1] ?? '');
   return out;
-}
-
-/** A calculated column's formula for a log table of a given name and header language. */
-export function calcFormulaFor(key: 'dealFlag' | 'month', lang: Lang, tableName: string): string {
-  const formula = calcFormula(key, lang);
-  return tableName === LOG_TABLE ? formula : formula.split(`${LOG_TABLE}[`).join(`${tableName}[`);
 }
 
 /** Header text of a schema column in a language. */

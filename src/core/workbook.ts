@@ -30,6 +30,7 @@ export type TemplateChangeKind =
   | 'addedName'
   | 'appliedValidation'
   | 'appliedFormats'
+  | 'movedRules'
   | 'stampedVersion';
 
 export interface TemplateChange {
@@ -53,6 +54,11 @@ export interface TemplateOptions {
   lang: Lang;
   /** After an 'ambiguous' result: the table the user chose as the log. */
   useTable?: string;
+}
+
+export interface AppendOptions {
+  /** This entry was sent before and that attempt failed or timed out: look for it in the log tail first. */
+  retry?: boolean;
 }
 
 /** Where an appended row landed, and what was written (to verify before undo). */
@@ -102,7 +108,19 @@ export interface ReportBuildResult {
   placed: Partial<Record<ReportId, string>>;
 }
 
-export type WorkbookErrorCode = 'noTemplate' | 'tableMissing' | 'busy' | 'timeout' | 'notSupported' | 'cancelled' | 'writeFailed' | 'unknown';
+export type WorkbookErrorCode =
+  | 'noTemplate'
+  | 'tableMissing'
+  | 'busy'
+  | 'timeout'
+  | 'notSupported'
+  | 'cancelled'
+  | 'writeFailed'
+  /** The sheet or workbook is protected (Office AccessDenied). */
+  | 'protected'
+  /** One request or response over Excel on the web's 5 MB limit. */
+  | 'tooLarge'
+  | 'unknown';
 
 /** Errors from a Workbook carry a code (for logic: retry, outbox) and a message in both languages. */
 export class WorkbookError extends Error {
@@ -122,8 +140,11 @@ export interface Workbook {
   insertTemplate(options: TemplateOptions): Promise<TemplateResult>;
   /** The dictionary lists as the workbook has them (an agency's own agents and products). */
   readLists(): Promise<ListValues>;
-  /** Append exactly one row; user text written as text. Throws WorkbookError (retryable when busy/time-out). */
-  appendEntry(entry: LogEntry): Promise<WrittenRow>;
+  /**
+   * Append exactly one row; user text written as text. Throws WorkbookError (retryable when busy/time-out).
+   * With `retry`, an entry already at the end of the log (an earlier attempt that landed late) is not written again.
+   */
+  appendEntry(entry: LogEntry, options?: AppendOptions): Promise<WrittenRow>;
   /** Remove the row this pane wrote, only if its content still matches; false when it no longer does. */
   removeEntry(row: WrittenRow): Promise<boolean>;
   /** Read the whole log in chunks. */

@@ -4,7 +4,7 @@
  */
 import type { ListValues, LogEntry } from '../core/schema';
 import type {
-  CellRef, LogSnapshot, ReadLogOptions, ReportBuildOptions, ReportBuildResult, TemplateOptions, TemplateResult, Workbook, WorkbookState, WrittenRow,
+  AppendOptions, CellRef, LogSnapshot, ReadLogOptions, ReportBuildOptions, ReportBuildResult, TemplateOptions, TemplateResult, Workbook, WorkbookState, WrittenRow,
 } from '../core/workbook';
 import { appendEntry, removeEntry } from './entries';
 import type { LogLayout } from './layout';
@@ -54,8 +54,8 @@ export class OfficeWorkbook implements Workbook {
     return readLists(this.run);
   }
 
-  async appendEntry(entry: LogEntry): Promise<WrittenRow> {
-    return appendEntry(this.run, entry);
+  async appendEntry(entry: LogEntry, options?: AppendOptions): Promise<WrittenRow> {
+    return appendEntry(this.run, entry, this.capabilities(), options);
   }
 
   async removeEntry(row: WrittenRow): Promise<boolean> {

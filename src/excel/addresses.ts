@@ -14,5 +14,5 @@ export function sheetA1(sheet: string, address: string): string {
   return `'${sheet.replace(/'/g, "''")}'!${address}`;
 }
 
-/** Rows below the data that validation and highlight rules cover, so rows typed later are checked too. */
-export const SPARE_ROWS = 5000;
+/** Rows in a worksheet (Excel 2007 and later). */
+export const SHEET_ROWS = 1_048_576;

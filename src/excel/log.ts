@@ -1,7 +1,9 @@
 /**
- * Read the whole log in row chunks sized under Excel on the web's 5 MB request limit. The first round trip reads
+ * Read the whole log in row chunks sized under Excel on the web's 5 MB response limit. The first round trip reads
  * the header, the body size and the first chunk together; each further chunk is one round trip. Between chunks the
- * caller sees progress and may cancel (AbortSignal → WorkbookError 'cancelled').
+ * caller sees progress and may cancel (AbortSignal → WorkbookError 'cancelled'). Rows heavier than the estimate
+ * (long texts in user columns) can still push a chunk over 5 MB: Excel then refuses the response
+ * (ResponsePayloadSizeLimitExceeded) and the chunk is halved and read again, down to one row.
  */
 import { workbookText } from '../core/i18n/workbook';
 import { isBlankRow } from '../core/logCells';
@@ -45,6 +47,19 @@ function cancelled(): WorkbookError {
   return new WorkbookError('cancelled', workbookText.errCancelled, false);
 }
 
+/** Run a chunk read of `rows` rows; when the answer is over 5 MB, halve the rows and try again (1 round trip each). */
+async function halving<T>(rows: number, read: (rows: number) => Promise<T>): Promise<{ value: T; rows: number; trips: number }> {
+  let n = rows;
+  for (let trips = 1; ; trips++) {
+    try {
+      return { value: await read(n), rows: n, trips };
+    } catch (e) {
+      if (!(e instanceof WorkbookError && e.code === 'tooLarge') || n <= 1) throw e;
+      n = Math.max(1, Math.floor(n / 2));
+    }
+  }
+}
+
 export interface ReadLogResult {
   snapshot: LogSnapshot;
   layout: LogLayout;
@@ -58,40 +73,45 @@ export interface ReadLogResult {
  */
 export async function readLog(run: RunFn, options: ReadLogOptions = {}): Promise<ReadLogResult> {
   if (options.signal?.aborted) throw cancelled();
-  const firstChunk = chunkRowsFor(ASSUMED_COLUMNS, options.chunkRows);
-  const head = await run(async (ctx) => {
-    const table = ctx.workbook.tables.getItem(LOG_TABLE);
-    const sheet = table.worksheet.load('name');
-    const header = table.getHeaderRowRange().load('values,rowIndex,columnIndex');
-    const body = table.getDataBodyRange().load('rowCount,columnCount');
-    const first = table.getDataBodyRange().getRow(0).getResizedRange(firstChunk - 1, 0).load('values');
-    await ctx.sync();
-    return {
-      layout: layoutFrom(sheet.name, header.values as unknown[][], header.rowIndex + 1, header.columnIndex),
-      total: body.rowCount,
-      columns: body.columnCount,
-      first: first.values as unknown[][],
-    };
-  });
+  const firstGuess = chunkRowsFor(ASSUMED_COLUMNS, options.chunkRows);
+  const headRead = await halving(firstGuess, (firstChunk) =>
+    run(async (ctx) => {
+      const table = ctx.workbook.tables.getItem(LOG_TABLE);
+      const sheet = table.worksheet.load('name');
+      const header = table.getHeaderRowRange().load('values,rowIndex,columnIndex');
+      const body = table.getDataBodyRange().load('rowCount,columnCount');
+      const first = table.getDataBodyRange().getRow(0).getResizedRange(firstChunk - 1, 0).load('values');
+      await ctx.sync();
+      return {
+        layout: layoutFrom(sheet.name, header.values as unknown[][], header.rowIndex + 1, header.columnIndex),
+        total: body.rowCount,
+        columns: body.columnCount,
+        first: first.values as unknown[][],
+      };
+    }),
+  );
+  const head = headRead.value;
 
   const { layout, total } = head;
   const bound = chunkRowsFor(head.columns, options.chunkRows);
-  const rows: unknown[][] = head.first.slice(0, Math.min(firstChunk, total));
-  let chunk = adaptChunkRows(bound, rows);
-  let chunks = 1;
+  const rows: unknown[][] = head.first.slice(0, Math.min(headRead.rows, total));
+  let chunk = Math.min(adaptChunkRows(bound, rows), headRead.rows);
+  let chunks = headRead.trips;
   options.onProgress?.(rows.length, total);
   while (rows.length < total) {
     if (options.signal?.aborted) throw cancelled();
     const start = rows.length;
-    const n = Math.min(chunk, total - start);
-    const part = await run(async (ctx) => {
-      const range = ctx.workbook.tables.getItem(LOG_TABLE).getDataBodyRange().getRow(start).getResizedRange(n - 1, 0).load('values');
-      await ctx.sync();
-      return range.values as unknown[][];
-    });
-    chunks++;
-    for (const r of part) rows.push(r);
-    chunk = adaptChunkRows(bound, part);
+    const part = await halving(Math.min(chunk, total - start), (n) =>
+      run(async (ctx) => {
+        const range = ctx.workbook.tables.getItem(LOG_TABLE).getDataBodyRange().getRow(start).getResizedRange(n - 1, 0).load('values');
+        await ctx.sync();
+        return range.values as unknown[][];
+      }),
+    );
+    chunks += part.trips;
+    for (const r of part.value) rows.push(r);
+    // After a halving, stay at the size that worked.
+    chunk = part.trips > 1 ? part.rows : adaptChunkRows(bound, part.value);
     options.onProgress?.(rows.length, total);
   }
   if (options.signal?.aborted) throw cancelled();

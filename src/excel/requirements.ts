@@ -26,6 +26,10 @@ export interface Capabilities {
   pivotFilter: boolean;
   /** Chart series ranges (ExcelApi 1.7). */
   chartSeries: boolean;
+  /** Table.resize (ExcelApi 1.13): bring a row written below the table into it. */
+  tableResize: boolean;
+  /** Range.findOrNullObject (ExcelApi 1.9). */
+  rangeFind: boolean;
 }
 
 export function officeIsSetSupported(): IsSetSupported {
@@ -47,7 +51,9 @@ export function capabilities(isSupported: IsSetSupported): Capabilities {
     pivotSort: isSupported('ExcelApi', '1.9'),
     pivotFilter: isSupported('ExcelApi', '1.12'),
     chartSeries: isSupported('ExcelApi', '1.7'),
+    tableResize: isSupported('ExcelApi', '1.13'),
+    rangeFind: isSupported('ExcelApi', '1.9'),
   };
 }
 
-export const ALL_CAPABILITIES: Capabilities = { pivots: true, dataValidation: true, conditionalFormats: true, settings: true, pivotSort: true, pivotFilter: true, chartSeries: true };
+export const ALL_CAPABILITIES: Capabilities = { pivots: true, dataValidation: true, conditionalFormats: true, settings: true, pivotSort: true, pivotFilter: true, chartSeries: true, tableResize: true, rangeFind: true };

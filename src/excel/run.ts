@@ -19,7 +19,7 @@ export const excelRun: RunFn = (batch) => Excel.run({ delayForCellEdit: true }, 
 /** Office error codes that mean "try again later". */
 const BUSY_CODES = new Set(['ActivityLimitReached', 'Conflict', 'ServiceNotAvailable', 'RequestAborted', 'EditModeCannotAcquire', 'Timeout']);
 const MISSING_CODES = new Set(['ItemNotFound', 'InvalidReference']);
-const UNSUPPORTED_CODES = new Set(['ApiNotFound', 'NotImplemented', 'UnsupportedOperation', 'AccessDenied']);
+const UNSUPPORTED_CODES = new Set(['ApiNotFound', 'NotImplemented', 'UnsupportedOperation']);
 
 function officeCode(err: unknown): string | null {
   if (typeof err === 'object' && err !== null && 'code' in err) {
@@ -41,9 +41,12 @@ export function toWorkbookError(err: unknown): WorkbookError {
   if (code && MISSING_CODES.has(code)) return new WorkbookError('tableMissing', fill(workbookText.errTableMissing, { table: LOG_TABLE }), false);
   if (code && BUSY_CODES.has(code)) return new WorkbookError('busy', workbookText.errBusy, true);
   if (code && UNSUPPORTED_CODES.has(code)) return new WorkbookError('notSupported', fill(workbookText.errNotSupported, { set: code }), false);
-  if (code === 'RequestPayloadSizeLimitExceeded' || code === 'InsertDeleteConflict') {
-    return new WorkbookError('writeFailed', fill(workbookText.errWriteFailed, { detail: code }), true);
-  }
+  // AccessDenied: "You cannot perform the requested operation" — for our writes, a protected sheet or workbook.
+  if (code === 'AccessDenied') return new WorkbookError('protected', workbookText.errProtected, false);
+  // Excel on the web's 5 MB limits: the same request would fail again, so not retryable (a chunked read halves instead).
+  if (code === 'RequestPayloadSizeLimitExceeded') return new WorkbookError('tooLarge', workbookText.errRequestTooLarge, false);
+  if (code === 'ResponsePayloadSizeLimitExceeded') return new WorkbookError('tooLarge', workbookText.errResponseTooLarge, false);
+  if (code === 'InsertDeleteConflict') return new WorkbookError('writeFailed', fill(workbookText.errWriteFailed, { detail: code }), true);
   return new WorkbookError('unknown', fill(workbookText.errUnknown, { detail: code ? `${code}: ${detail(err)}` : detail(err) }), false);
 }
 

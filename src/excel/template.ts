@@ -5,16 +5,16 @@
  * 'unchanged' or 'ambiguous'. No sync runs inside a loop.
  */
 import {
-  COLUMNS, DICT_SHEET, LISTS, LOG_SHEET, LOG_TABLE, META_TABLE, TEXT_FORMAT, listRefersTo, mapHeaders,
+  COLUMNS, DICT_SHEET, LISTS, LOG_SHEET, LOG_TABLE, META_TABLE, TEXT_FORMAT, calcFormula, column, isCalcKey, listRefersTo, mapHeaders,
   type ColumnKey, type Lang, type ListKey,
 } from '../core/schema';
 import {
-  META_COLUMN, calcFormulaFor, columnHeader, dictColumn, listHeader, metaFromRows, metaHeaders, metaRows, planResult, planTemplate, widthPoints,
+  META_COLUMN, columnHeader, dictColumn, listHeader, metaFromRows, metaHeaders, metaRows, planResult, planTemplate, widthPoints,
   type FoundTable, type TemplatePlan, type WorkbookShape,
 } from '../core/templatePlan';
 import { columnLetter } from '../core/template';
 import type { TemplateOptions, TemplateResult } from '../core/workbook';
-import { SPARE_ROWS, cellA1, rangeA1 } from './addresses';
+import { SHEET_ROWS, cellA1, rangeA1 } from './addresses';
 import { queueColumnRules } from './formatRules';
 import type { Capabilities } from './requirements';
 import type { RunFn } from './run';
@@ -75,12 +75,18 @@ async function readShape(ctx: Excel.RequestContext): Promise<ReadShape> {
   };
 }
 
-const isCalc = (key: ColumnKey): key is 'dealFlag' | 'month' => key === 'dealFlag' || key === 'month';
-
 /** "$K2"-style references to the first data row of a log laid out with these headers. */
 function refFor(headers: readonly string[], headerRow: number, firstColumn: number): (key: ColumnKey) => string {
   const positions = mapHeaders(headers).positions;
   return (key) => `$${columnLetter(firstColumn + (positions[key] ?? 0))}${headerRow + 2}`;
+}
+
+/**
+ * Rules go on the table's own column body: Excel carries them along as the table grows, and nothing below the
+ * table can stop it growing (co-authoring-in-excel-add-ins: validation below a table blocks its expansion).
+ */
+function bodyColumn(sheet: Excel.Worksheet, headerRow: number, column: number, bodyRows: number): Excel.Range {
+  return sheet.getRange(rangeA1(headerRow + 1, column, Math.max(1, bodyRows), 1));
 }
 
 function queueNewLog(ctx: Excel.RequestContext, sheetName: string, lang: Lang, caps: Capabilities): void {
@@ -96,31 +102,52 @@ function queueNewLog(ctx: Excel.RequestContext, sheetName: string, lang: Lang, c
   const ref = refFor(headers, 0, 0);
   COLUMNS.forEach((c, i) => {
     // The table exists now, so its structured references in the calculated columns resolve.
-    if (isCalc(c.key)) sheet.getRange(cellA1(1, i)).formulas = [[calcFormulaFor(c.key, lang, LOG_TABLE)]];
+    if (isCalcKey(c.key)) sheet.getRange(cellA1(1, i)).formulas = [[calcFormula(c.key, headers)]];
     sheet.getRange(`${columnLetter(i)}:${columnLetter(i)}`).format.columnWidth = widthPoints(c.width);
-    queueColumnRules(sheet.getRange(rangeA1(1, i, SPARE_ROWS, 1)), c.key, lang, ref, caps);
+    queueColumnRules(bodyColumn(sheet, 0, i, 1), c.key, lang, ref, caps);
   });
   sheet.getRange(rangeA1(0, 0, 1, n)).format.font.bold = true;
   sheet.freezePanes.freezeRows(1);
 }
 
-function queueRepairLog(ctx: Excel.RequestContext, plan: Extract<TemplatePlan['log'], { action: 'use' }>, geo: TableGeometry, caps: Capabilities): void {
+/**
+ * Version 1 → 2: clear our rules from the log's schema columns, from the first data row to the sheet's end (the
+ * spare rows and the body), then put them on the body only. User columns are not touched.
+ */
+function queueMoveRules(sheet: Excel.Worksheet, geo: TableGeometry, headers: readonly string[], lang: Lang, caps: Capabilities): void {
+  const { positions } = mapHeaders(geo.headers);
+  // Highlight formulas may name columns the repair adds in the same batch: refer through the final header row.
+  const ref = refFor(headers, geo.headerRow, geo.firstColumn);
+  for (const c of COLUMNS) {
+    const at = positions[c.key];
+    if (at === undefined) continue;
+    const column = geo.firstColumn + at;
+    const below = sheet.getRange(rangeA1(geo.headerRow + 1, column, SHEET_ROWS - geo.headerRow - 1, 1));
+    if (caps.dataValidation) below.dataValidation.clear();
+    if (caps.conditionalFormats) below.conditionalFormats.clearAll();
+    queueColumnRules(bodyColumn(sheet, geo.headerRow, column, geo.bodyRows), c.key, lang, ref, caps);
+  }
+}
+
+function queueRepairLog(ctx: Excel.RequestContext, plan: Extract<TemplatePlan['log'], { action: 'use' }>, geo: TableGeometry, moveRules: boolean, caps: Capabilities): void {
   const table = ctx.workbook.tables.getItem(geo.name);
   if (plan.renameTo) table.name = plan.renameTo;
   const finalName = plan.renameTo ?? geo.name;
-  if (plan.missing.length === 0) return;
   const sheet = ctx.workbook.worksheets.getItem(geo.sheet);
   const headers = [...geo.headers, ...plan.missing.map((k) => columnHeader(k, plan.lang))];
+  if (moveRules) queueMoveRules(sheet, geo, headers, plan.lang, caps);
+  if (plan.missing.length === 0) return;
   const ref = refFor(headers, geo.headerRow, geo.firstColumn);
   const rows = Math.max(1, geo.bodyRows);
   plan.missing.forEach((key, i) => {
-    const def = COLUMNS.find((c) => c.key === key)!;
-    const column = geo.firstColumn + geo.headers.length + i;
-    // One payload for the whole column: a calculated column's formula, or nothing.
-    const added = table.columns.add(undefined, isCalc(key) ? calcFormulaFor(key, plan.lang, finalName) : undefined, columnHeader(key, plan.lang));
+    const def = column(key);
+    const at = geo.firstColumn + geo.headers.length + i;
+    // The documented 2-D form: the header, then one cell per body row (a calculated column's formula, or empty).
+    const body = isCalcKey(key) ? calcFormula(key, headers, finalName) : '';
+    const added = table.columns.add(undefined, [[columnHeader(key, plan.lang)], ...Array.from({ length: rows }, () => [body])]);
     added.getDataBodyRange().numberFormat = Array.from({ length: rows }, () => [def.numberFormat]);
-    sheet.getRange(`${columnLetter(column)}:${columnLetter(column)}`).format.columnWidth = widthPoints(def.width);
-    queueColumnRules(sheet.getRange(rangeA1(geo.headerRow + 1, column, Math.max(rows, SPARE_ROWS), 1)), key, plan.lang, ref, caps);
+    sheet.getRange(`${columnLetter(at)}:${columnLetter(at)}`).format.columnWidth = widthPoints(def.width);
+    queueColumnRules(bodyColumn(sheet, geo.headerRow, at, rows), key, plan.lang, ref, caps);
   });
 }
 
@@ -171,7 +198,7 @@ export async function insertTemplate(run: RunFn, options: TemplateOptions, caps:
     for (const name of plan.createSheets) ctx.workbook.worksheets.add(name);
     const log = plan.log!;
     if (log.action === 'create') queueNewLog(ctx, log.sheet, log.lang, caps);
-    else queueRepairLog(ctx, log, read.tables.find((g) => g.name === log.table.name)!, caps);
+    else queueRepairLog(ctx, log, read.tables.find((g) => g.name === log.table.name)!, plan.moveRules, caps);
     for (const key of plan.lists) queueList(ctx, key, options.lang);
     for (const key of plan.names) ctx.workbook.names.add(LISTS[key].rangeName, listRefersTo(key, dictLang(key, read.tables, options.lang)));
     if (plan.stampMeta) queueMeta(ctx, options.lang, plan.metaExists);

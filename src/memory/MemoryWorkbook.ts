@@ -5,17 +5,16 @@
  */
 import { fill } from '../core/i18n';
 import { workbookText } from '../core/i18n/workbook';
-import { isoToSerial, monthOf, serialToIso } from '../core/dates';
-import { entryCell, isBlankRow, rowMatchesEntry, type CellValue } from '../core/logCells';
+import { RETRY_TAIL_ROWS, entryCell, isBlankRow, lastMatchingRow, rowMatchesEntry, type CellValue } from '../core/logCells';
 import {
-  COLUMNS, DICT_SHEET, LISTS, LIST_KEYS, LOG_TABLE, META_TABLE, REPORT_SHEET, YES, defaultListValues, listRefersTo,
+  CALC_KEYS, COLUMNS, DICT_SHEET, LISTS, LIST_KEYS, LOG_TABLE, META_TABLE, REPORT_SHEET, calcFormula, calcValue, defaultListValues, isCalcKey, listRefersTo,
   keyForHeader, mapHeaders, type ColumnKey, type Lang, type ListValues, type LogEntry,
 } from '../core/schema';
 import {
-  calcFormulaFor, columnHeader, listHeader, metaFromRows, metaHeaders, metaRows, planResult, planTemplate, type WorkbookShape,
+  columnHeader, listHeader, metaFromRows, metaHeaders, metaRows, planResult, planTemplate, type WorkbookShape,
 } from '../core/templatePlan';
 import {
-  WorkbookError, type CellRef, type LogSnapshot, type ReadLogOptions, type ReportBuildOptions, type ReportBuildResult,
+  WorkbookError, type AppendOptions, type CellRef, type LogSnapshot, type ReadLogOptions, type ReportBuildOptions, type ReportBuildResult,
   type TemplateOptions, type TemplateResult, type Workbook, type WorkbookErrorCode, type WorkbookState, type WrittenRow,
 } from '../core/workbook';
 import { buildMemoryReports, type MemoryReports } from './memoryReports';
@@ -143,7 +142,7 @@ export class MemoryWorkbook implements Workbook {
         headers: COLUMNS.map((c) => columnHeader(c.key, log.lang)),
         rows: [],
         formats: COLUMNS.map((c) => c.numberFormat),
-        formulas: COLUMNS.map((c) => (c.key === 'dealFlag' || c.key === 'month' ? calcFormulaFor(c.key, log.lang, LOG_TABLE) : null)),
+        formulas: COLUMNS.map((c) => (isCalcKey(c.key) ? calcFormula(c.key, log.lang) : null)),
       });
     } else {
       const t = this.table(log.table.name)!;
@@ -152,7 +151,7 @@ export class MemoryWorkbook implements Workbook {
         const def = COLUMNS.find((c) => c.key === key)!;
         t.headers.push(columnHeader(key, log.lang));
         t.formats.push(def.numberFormat);
-        t.formulas.push(key === 'dealFlag' || key === 'month' ? calcFormulaFor(key, log.lang, t.name) : null);
+        t.formulas.push(isCalcKey(key) ? calcFormula(key, [...t.headers], t.name) : null);
         for (const r of t.rows) r.push('');
       }
       const positions = mapHeaders(t.headers).positions;
@@ -192,11 +191,16 @@ export class MemoryWorkbook implements Workbook {
     return out;
   }
 
-  async appendEntry(entry: LogEntry): Promise<WrittenRow> {
+  async appendEntry(entry: LogEntry, options: AppendOptions = {}): Promise<WrittenRow> {
     await this.roundTrip();
     this.takeFailure();
     const log = this.requireLog();
     const positions = mapHeaders(log.headers).positions;
+    if (options.retry) {
+      const first = Math.max(0, log.rows.length - RETRY_TAIL_ROWS);
+      const found = lastMatchingRow(log.rows.slice(first), positions, entry);
+      if (found !== null) return { rowIndex: first + found, sheetRow: first + found + 2, entry };
+    }
     const cells = this.entryRow(log, entry);
     computeCalc(cells, positions);
     log.rows.push(cells);
@@ -308,7 +312,7 @@ export class MemoryWorkbook implements Workbook {
   private entryRow(log: MemoryTable, entry: LogEntry): CellValue[] {
     return log.headers.map((h) => {
       const k = keyForHeader(h);
-      if (!k || k === 'dealFlag' || k === 'month') return '';
+      if (!k || isCalcKey(k)) return '';
       return entryCell(entry, k);
     });
   }
@@ -340,13 +344,11 @@ function toCell(v: unknown): CellValue {
   return String(v);
 }
 
-/** What the two calculated columns show: 成交标记 1/0, 月份 the first day of the date's month (serial). */
+/** What the calculated columns show (the schema computes them as their formulas do). */
 function computeCalc(cells: CellValue[], positions: Partial<Record<ColumnKey, number>>): void {
-  const flag = positions.dealFlag;
-  const month = positions.month;
-  if (flag !== undefined) cells[flag] = positions.deal !== undefined && cells[positions.deal] === YES ? 1 : 0;
-  if (month !== undefined) {
-    const d = positions.date !== undefined ? cells[positions.date] : '';
-    cells[month] = typeof d === 'number' && d > 0 ? isoToSerial(monthOf(serialToIso(d))) : '';
+  const cell = (k: ColumnKey) => (positions[k] !== undefined ? cells[positions[k]!] : '');
+  for (const key of CALC_KEYS) {
+    const at = positions[key];
+    if (at !== undefined) cells[at] = calcValue(key, cell);
   }
 }

@@ -4,7 +4,7 @@
  */
 import { todayIso } from '../core/dates';
 import { REPORT_IDS, type ReportId } from '../core/reportIds';
-import { a1, aggregate, planReportSheet, type ReportResults } from '../core/reports';
+import { a1, aggregate, planPivotSheet, planReportSheet, type ReportResults } from '../core/reports';
 import { mapHeaders, type Lang, type ListValues, type LogEntry } from '../core/schema';
 import { checkLog } from '../core/validation';
 import type { ReportBuildOptions } from '../core/workbook';
@@ -31,7 +31,9 @@ export function validEntries(log: MemoryTable, lists: ListValues): LogEntry[] {
 export function buildMemoryReports(log: MemoryTable, lists: ListValues, options: ReportBuildOptions): MemoryReports {
   const ids = options.reports ?? [...REPORT_IDS];
   const placed: Partial<Record<ReportId, string>> = {};
-  for (const slot of planReportSheet(options.lang, lists).slots) {
+  // The same places as on a real 报表 sheet: pivots in their bands, formula blocks one under the other.
+  const slots = options.mode === 'pivot' ? planPivotSheet(lists) : planReportSheet(options.lang, lists).slots;
+  for (const slot of slots) {
     if (ids.includes(slot.id)) placed[slot.id] = a1(slot.anchor.row, slot.anchor.col);
   }
   const entries = validEntries(log, lists);

@@ -109,7 +109,7 @@ describe('browser demo, as a user', () => {
   it('starts without the template and inserts it from Home', async () => {
     await page.getByText('此工作簿还没有询盘统计模板').waitFor();
     await insertTemplate(page);
-    await page.getByText('已有询盘统计模板（版本 1）').waitFor();
+    await page.getByText('已有询盘统计模板（版本 2）').waitFor();
     await screenshot(page, 'home-zh');
   });
 

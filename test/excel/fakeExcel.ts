@@ -3,12 +3,18 @@
  * formulas, number formats, fills), tables, names, settings, validation, conditional formats, pivots and charts,
  * and behaves like Office.js where our code depends on it:
  * - writes apply in call order; a `load()` captures the state at that point of the batch and becomes readable only
- *   after the next `sync()` (reading earlier throws, as unloaded properties do);
- * - `getItem` of something missing fails at the next sync with ItemNotFound;
+ *   after the next `sync()` (reading earlier throws, as unloaded properties do) — learn.microsoft.com/office/dev/
+ *   add-ins/develop/application-specific-api-model ("load" and "sync");
+ * - `getItem` of something missing fails at the next sync with ItemNotFound — learn.microsoft.com/office/dev/
+ *   add-ins/excel/excel-add-ins-error-handling (error codes);
  * - text written to a '@'-formatted cell, or with a leading apostrophe, stays text; otherwise "=…" is a formula and
- *   "+86…" a number, as in Excel;
- * - writing just below a table expands it (Excel's auto-expansion);
+ *   "+86…" a number, as Excel parses typed input (see `enter`);
+ * - writing just below a table expands it (Excel's auto-expansion), unless rules sit below it (see autoExpand);
  * - it counts syncs and approximate request/response bytes, and records every write.
+ * Each rule taken from Microsoft's documentation or the OfficeDev/office-js tracker names its source where it is
+ * enforced. The rules of issue 8 are tested in appendRules.test.ts (table growth, delayForCellEdit, rows.add,
+ * columns.add), reportRules.test.ts (pivot filters, charts over pivots, range conflicts, hierarchy names) and
+ * limits.test.ts (5 MB payloads, protected sheets).
  * Tests see it as an Excel.RequestContext through `context()` — the one cast of the test suite.
  */
 import { isoToSerial, monthOf, serialToIso } from '../../src/core/dates';
@@ -34,6 +40,8 @@ export interface SheetData {
   conditionalFormats: Array<{ address: string; type: string; formula: string; fill: string; font: string }>;
   pivots: PivotData[];
   charts: ChartData[];
+  /** Worksheet protection on (see FakeExcel.writable). */
+  protected?: boolean;
 }
 
 export interface TableData {
@@ -52,6 +60,10 @@ export interface TableData {
 export interface PivotData {
   name: string;
   source: string;
+  /** The source table's name (items of filters and the pivot's size come from its current data). */
+  sourceTable: string;
+  /** Size from the last build or refresh (rows × columns from the destination), null until the next sync. */
+  size: { rows: number; cols: number } | null;
   destination: string;
   rows: string[];
   columns: string[];
@@ -67,6 +79,8 @@ export interface ChartData {
   title: string;
   position: [string, string] | null;
   series: Array<{ name: string; values: string; categories: string }>;
+  /** Name of the PivotTable whose range the chart's source touched: such a chart plots the whole pivot. */
+  boundPivot?: string;
 }
 
 export interface WriteRecord {
@@ -77,6 +91,8 @@ export interface WriteRecord {
 }
 
 const MAX_ROWS = 1_048_576;
+/** Excel on the web: 5 MB per request and per response. */
+export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
 const utf8Length = (v: unknown): number => Buffer.byteLength(JSON.stringify(v), 'utf8');
 const key = (r: number, c: number) => `${r},${c}`;
 
@@ -113,6 +129,23 @@ export function parseAddress(address: string): { sheet: string | null; top: numb
 export function a1(top: number, left: number, rows = 1, cols = 1): string {
   const first = `${columnLetter(left)}${top + 1}`;
   return rows === 1 && cols === 1 ? first : `${first}:${columnLetter(left + cols - 1)}${top + rows}`;
+}
+
+/**
+ * Remove the part of each rule's range that lies in `area` (Excel's clear on a range clears only those cells).
+ * Rules here are single-column ranges or whole columns, so only the rows above and below the area survive.
+ */
+function clearRulesIn<T extends { address: string }>(list: T[], area: { top: number; left: number; rows: number; cols: number }): void {
+  for (let i = list.length - 1; i >= 0; i--) {
+    const r = parseAddress(list[i].address);
+    const hit = r.left < area.left + area.cols && area.left < r.left + r.cols && r.top < area.top + area.rows && area.top < r.top + r.rows;
+    if (!hit) continue;
+    const parts: T[] = [];
+    if (r.top < area.top) parts.push({ ...list[i], address: a1(r.top, r.left, area.top - r.top, r.cols) });
+    const areaBottom = area.top + area.rows;
+    if (r.top + r.rows > areaBottom) parts.push({ ...list[i], address: a1(areaBottom, r.left, r.top + r.rows - areaBottom, r.cols) });
+    list.splice(i, 1, ...parts);
+  }
 }
 
 class OfficeError extends Error {
@@ -198,6 +231,7 @@ class FakeDataValidation {
     return e;
   }
   set rule(rule: Excel.DataValidationRule) {
+    if (!this.range.fx.writable(this.range.sheet)) return;
     this.entry().rule = rule;
     this.range.fx.record('validation', this.range, rule);
   }
@@ -206,14 +240,19 @@ class FakeDataValidation {
     this.range.fx.record('errorAlert', this.range, alert);
   }
   clear(): void {
-    const address = this.range.localAddress();
-    const list = this.range.sheet.validations;
-    for (let i = list.length - 1; i >= 0; i--) if (list[i].address === address) list.splice(i, 1);
+    if (!this.range.fx.writable(this.range.sheet)) return;
+    clearRulesIn(this.range.sheet.validations, this.range);
+    this.range.fx.record('validationClear', this.range, null);
   }
 }
 
 class FakeConditionalFormats {
   constructor(private readonly range: FakeRange) {}
+  clearAll(): void {
+    if (!this.range.fx.writable(this.range.sheet)) return;
+    clearRulesIn(this.range.sheet.conditionalFormats, this.range);
+    this.range.fx.record('conditionalFormatClear', this.range, null);
+  }
   add(type: string) {
     const entry = { address: this.range.localAddress(), type, formula: '', fill: '', font: '' };
     this.range.sheet.conditionalFormats.push(entry);
@@ -260,6 +299,7 @@ export class FakeRange extends Loadable {
   }
   /** Apply to every cell (creating it), record one write. */
   eachCell(fn: (c: Cell) => void, kind: string, data: unknown): void {
+    if (!this.fx.writable(this.sheet)) return;
     for (let r = 0; r < this.rows; r++) for (let c = 0; c < this.cols; c++) fn(this.fx.cell(this.sheet, this.top + r, this.left + c));
     this.fx.record(kind, this, data);
   }
@@ -328,6 +368,7 @@ export class FakeRange extends Loadable {
     if (!Array.isArray(v) || v.length !== this.rows || v.some((row) => !Array.isArray(row) || row.length !== this.cols)) {
       throw new OfficeError('InvalidArgument', `${kind}: array is not ${this.rows}×${this.cols}`);
     }
+    if (!this.fx.writable(this.sheet)) return;
     v.forEach((row, r) => row.forEach((x, c) => apply(this.fx.cell(this.sheet, this.top + r, this.left + c), x)));
     this.fx.record(kind, this, v);
     this.fx.autoExpand(this);
@@ -347,11 +388,27 @@ export class FakeRange extends Loadable {
   getResizedRange(dr: number, dc: number): FakeRange {
     return new FakeRange(this.fx, this.sheet, this.top, this.left, this.rows + dr, this.cols + dc);
   }
+  /** The first cell (row by row) whose shown value equals `text` exactly, or a null object (ExcelApi 1.9). */
+  findOrNullObject(text: string, criteria: Excel.SearchCriteria): FakeRange & { isNullObject: boolean } {
+    if (!criteria.completeMatch || !criteria.matchCase) throw new Error('fake: find supports completeMatch + matchCase only');
+    for (let r = 0; r < this.rows; r++) {
+      for (let c = 0; c < this.cols; c++) {
+        if (String(this.fx.valueAt(this.sheet, this.top + r, this.left + c)) === text) {
+          return Object.assign(new FakeRange(this.fx, this.sheet, this.top + r, this.left + c, 1, 1), { isNullObject: false });
+        }
+      }
+    }
+    return Object.assign(new FakeRange(this.fx, this.sheet, this.top, this.left, 1, 1), { isNullObject: true });
+  }
   select(): void {
     this.fx.selection = { sheet: this.sheet.name, address: this.localAddress() };
   }
   clear(applyTo?: string): void {
-    this.eachCell((c) => {
+    if (!this.fx.writable(this.sheet)) return;
+    // Only cells that exist (a cleared column down to the sheet's end must not create a million cells).
+    for (const [k, c] of this.sheet.cells) {
+      const [r, col] = k.split(',').map(Number);
+      if (r < this.top || r >= this.top + this.rows || col < this.left || col >= this.left + this.cols) continue;
       c.value = '';
       c.formula = null;
       if (applyTo !== 'Contents') {
@@ -359,21 +416,33 @@ export class FakeRange extends Loadable {
         c.fill = null;
         c.bold = false;
       }
-    }, 'clear', applyTo ?? 'All');
+    }
+    this.fx.record('clear', this, applyTo ?? 'All');
   }
 }
 
 class FakeTableColumns {
   constructor(private readonly fx: FakeExcel, private readonly table: () => TableData) {}
+  /**
+   * Append a column. Rule (TableColumnCollection.add, learn.microsoft.com/javascript/api/excel/excel.tablecolumncollection
+   * #excel-excel-tablecolumncollection-add-member(1)): `values` is "a 2D array of unformatted values of the table
+   * column" — one row per table row, header first; anything else is refused here.
+   */
   add(index?: number, values?: Scalar | Scalar[][], name?: string): { getDataBodyRange(): FakeRange } {
     const t = this.table();
     if (index !== undefined && index !== null && index !== -1) throw new Error('fake: columns.add only appends');
+    if (values !== undefined && (!Array.isArray(values) || values.length !== t.rows || values.some((r) => !Array.isArray(r) || r.length !== 1))) {
+      this.fx.fail('InvalidArgument', `columns.add: values must be ${t.rows}×1 (header and every row)`);
+      return { getDataBodyRange: () => new FakeRange(this.fx, t.sheet, t.top + 1, t.left + t.cols, Math.max(1, t.rows - 1), 1) };
+    }
+    if (!this.fx.writable(t.sheet)) return { getDataBodyRange: () => new FakeRange(this.fx, t.sheet, t.top + 1, t.left + t.cols, Math.max(1, t.rows - 1), 1) };
     const col = t.left + t.cols;
     t.cols++;
-    this.fx.enter(this.fx.cell(t.sheet, t.top, col), name ?? `Column${t.cols}`, false);
+    const grid = values as Scalar[][] | undefined;
+    this.fx.enter(this.fx.cell(t.sheet, t.top, col), name ?? grid?.[0][0] ?? `Column${t.cols}`, false);
     for (let r = 1; r < t.rows; r++) {
-      const v = Array.isArray(values) ? values[r]?.[0] : values;
-      if (v !== undefined) this.fx.enter(this.fx.cell(t.sheet, t.top + r, col), v, false);
+      const v = grid?.[r][0];
+      if (v !== undefined) this.fx.enter(this.fx.cell(t.sheet, t.top + r, col), v, false, true);
     }
     const body = new FakeRange(this.fx, t.sheet, t.top + 1, col, t.rows - 1, 1);
     this.fx.record('addColumn', body, { name, values });
@@ -383,10 +452,16 @@ class FakeTableColumns {
 
 class FakeTableRows {
   constructor(private readonly fx: FakeExcel, private readonly table: () => TableData) {}
-  /** Append a data row (above the totals row, which moves down). */
+  /**
+   * Append a data row (above the totals row, which moves down). The new row takes the number formats of the row
+   * above, as a table row does. Rule (TableRowCollection.add, learn.microsoft.com/javascript/api/excel/
+   * excel.tablerowcollection#excel-excel-tablerowcollection-add-member(1)): `values` are "unformatted values", so
+   * they are parsed as if typed into a General cell — "00123" becomes the number 123 even in a text column.
+   */
   add(index?: number, values?: Scalar[][]): void {
-    if (index !== undefined && index !== -1) throw new Error('fake: rows.add only appends');
+    if (index !== undefined && index !== null && index !== -1) throw new Error('fake: rows.add only appends');
     const t = this.table();
+    if (!this.fx.writable(t.sheet)) return;
     const row = t.top + t.rows - (t.totals ? 1 : 0);
     if (t.totals) {
       for (let c = t.left; c < t.left + t.cols; c++) {
@@ -395,8 +470,12 @@ class FakeTableRows {
         t.sheet.cells.delete(key(row, c));
       }
     }
-    t.rows++;
-    (values?.[0] ?? []).forEach((v, i) => this.fx.enter(this.fx.cell(t.sheet, row, t.left + i), v, false));
+    for (let c = t.left; c < t.left + t.cols; c++) {
+      const above = t.sheet.cells.get(key(row - 1, c));
+      if (above && row - 1 > t.top) this.fx.cell(t.sheet, row, c).numberFormat = above.numberFormat;
+    }
+    this.fx.growTable(t, 1);
+    (values?.[0] ?? []).forEach((v, i) => this.fx.enter(this.fx.cell(t.sheet, row, t.left + i), v, false, true));
     this.fx.record('addRow', new FakeRange(this.fx, t.sheet, row, t.left, 1, t.cols), values);
   }
   getItemAt(i: number) {
@@ -461,6 +540,25 @@ export class FakeTable extends Loadable {
     const t = this.t();
     return new FakeRange(this.fx, t.sheet, t.top, t.left, t.rows, t.cols);
   }
+  /** The table's record (for the fake's own bookkeeping). */
+  tableData(): TableData {
+    return this.t();
+  }
+  /**
+   * ExcelApi 1.13. Rule (Table.resize, learn.microsoft.com/javascript/api/excel/excel.table#excel-excel-table-resize-member(1)):
+   * the new range must overlap the old one and keep the header row in the same row; only growth is modelled here.
+   */
+  resize(newRange: string): void {
+    const t = this.t();
+    const p = parseAddress(newRange);
+    if (p.top !== t.top || p.left !== t.left || p.cols !== t.cols || p.rows < t.rows) {
+      this.fx.fail('InvalidArgument', `resize ${newRange}: header row and columns must stay`);
+      return;
+    }
+    if (!this.fx.writable(t.sheet)) return;
+    this.fx.growTable(t, p.rows - t.rows);
+    this.fx.record('resizeTable', this.getRange(), newRange);
+  }
   getHeaderRowRange(): FakeRange {
     const t = this.t();
     return new FakeRange(this.fx, t.sheet, t.top, t.left, 1, t.cols);
@@ -524,11 +622,22 @@ class FakePivot extends Loadable {
   get name(): string {
     return this.read('name');
   }
-  readonly hierarchies = { getItem: (name: string) => ({ name }) };
+  /**
+   * Rule (learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-pivottables, "Hierarchies"): a hierarchy is
+   * named by its source column's header text; a name the source table does not have fails with ItemNotFound.
+   * Whether the lookup ignores case or spacing is not documented: the fake requires the exact text.
+   */
+  readonly hierarchies = {
+    getItem: (name: string) => {
+      if (!this.fx.sourceHeaders(this.data).includes(name)) this.fx.fail('ItemNotFound', `pivot hierarchy ${name}`);
+      return { name };
+    },
+  };
   private axis(list: string[], filter = false) {
     return {
       add: (h: { name: string }) => {
         list.push(h.name);
+        this.data.size = null;
         const f: { name: string; selected?: string[] } | null = filter ? { name: h.name } : null;
         if (f) this.data.filters.push(f);
         return {
@@ -536,8 +645,19 @@ class FakePivot extends Loadable {
             getItem: (field: string) => ({
               sortByValues: (direction: string, by: { name: string }) => this.data.sorts.push({ field, direction, by: by.name }),
               sortByLabels: (direction: string) => this.data.sorts.push({ field, direction, by: 'labels' }),
+              /**
+               * Rule (PivotManualFilter.selectedItems, learn.microsoft.com/javascript/api/excel/excel.pivotmanualfilter):
+               * the items "must be existing and valid items from the chosen field"; applyFilter fails otherwise.
+               */
               applyFilter: (flt: Excel.PivotFilters) => {
-                if (f) f.selected = (flt.manualFilter?.selectedItems ?? []).map(String);
+                const selected = (flt.manualFilter?.selectedItems ?? []).map(String);
+                const items = new Set(this.fx.sourceItems(this.data, field));
+                const missing = selected.filter((x) => !items.has(x));
+                if (missing.length > 0) {
+                  this.fx.fail('InvalidArgument', `applyFilter: ${missing.join(', ')} is not an item of ${field}`);
+                  return;
+                }
+                if (f) f.selected = selected;
               },
             }),
           },
@@ -559,6 +679,7 @@ class FakePivot extends Loadable {
       add: (h: { name: string }) => {
         const d = { source: h.name, name: h.name, summarizeBy: 'Automatic', showAs: null as string | null, numberFormat: 'General' };
         this.data.data.push(d);
+        this.data.size = null;
         return {
           set summarizeBy(v: string) { d.summarizeBy = v; },
           set showAs(v: { calculation: string }) { d.showAs = v.calculation; },
@@ -571,10 +692,7 @@ class FakePivot extends Loadable {
   }
   get layout() {
     return {
-      getRange: () => {
-        const p = parseAddress(this.data.destination);
-        return new FakeRange(this.fx, this.sheet, p.top, p.left, 10, 1 + Math.max(1, this.data.data.length));
-      },
+      getRange: () => this.fx.pivotRange(this.sheet, this.data),
     };
   }
   delete(): void {
@@ -669,7 +787,10 @@ export class FakeWorksheet extends Loadable {
     const sheet = this.data;
     return Object.assign(new FakeCollection<FakePivot>(fx, () => sheet.pivots.map((p) => ({ item: new FakePivot(fx, p, sheet), name: p.name }))), {
       add: (name: string, source: FakeTable, destination: FakeRange) => {
-        const p: PivotData = { name, source: source.getRange().localAddress(), destination: destination.localAddress(), rows: [], columns: [], filters: [], data: [], sorts: [] };
+        const p: PivotData = {
+          name, source: source.getRange().localAddress(), sourceTable: source.tableData().name, size: null,
+          destination: destination.localAddress(), rows: [], columns: [], filters: [], data: [], sorts: [],
+        };
         sheet.pivots.push(p);
         fx.record('addPivot', destination, name);
         return new FakePivot(fx, p, sheet);
@@ -677,7 +798,7 @@ export class FakeWorksheet extends Loadable {
       getItem: (name: string) => {
         const p = sheet.pivots.find((x) => x.name === name);
         if (!p) fx.fail('ItemNotFound', `pivot ${name}`);
-        return new FakePivot(fx, p ?? { name, source: '', destination: 'A1', rows: [], columns: [], filters: [], data: [], sorts: [] }, sheet);
+        return new FakePivot(fx, p ?? { name, source: '', sourceTable: '', size: null, destination: 'A1', rows: [], columns: [], filters: [], data: [], sorts: [] }, sheet);
       },
     });
   }
@@ -688,6 +809,13 @@ export class FakeWorksheet extends Loadable {
       add: (type: string, source: FakeRange, seriesBy?: string) => {
         void seriesBy;
         const c: ChartData = { name: `Chart ${sheet.charts.length + 1}`, type, source: source.localAddress(), title: '', position: null, series: [] };
+        // Rule (OfficeDev/office-js#419): a chart whose source touches a PivotTable is bound to the whole pivot and
+        // plots every one of its data fields, whatever range was passed.
+        const pivot = sheet.pivots.find((p) => fx.rangesMeet(fx.pivotRange(sheet, p), source));
+        if (pivot) {
+          c.boundPivot = pivot.name;
+          c.series = pivot.data.map((d) => ({ name: d.name, values: `${pivot.name}[${d.name}]`, categories: pivot.rows.join(',') }));
+        }
         sheet.charts.push(c);
         fx.record('addChart', source, type);
         return new FakeChart(fx, c, sheet);
@@ -775,8 +903,13 @@ export class FakeExcel {
     return cell;
   }
 
-  /** Type into a cell the way Excel parses input. */
-  enter(cell: Cell, x: unknown, viaFormulas: boolean): void {
+  /**
+   * Type into a cell the way Excel parses input: learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-ranges-set-get-values
+   * (a string that starts with "=" is a formula) and Excel's own entry rules (a leading apostrophe or the Text
+   * format "@" keeps text; digits become numbers; "+"/"-"/"@" start a formula). `unformatted`: the value is parsed
+   * as in a General cell (rows.add, columns.add).
+   */
+  enter(cell: Cell, x: unknown, viaFormulas: boolean, unformatted = false): void {
     void viaFormulas;
     cell.formula = null;
     if (x === null || x === undefined || x === '') {
@@ -791,7 +924,7 @@ export class FakeExcel {
       cell.value = x.slice(1);
       return;
     }
-    if (cell.numberFormat === '@') {
+    if (cell.numberFormat === '@' && !unformatted) {
       cell.value = x;
       return;
     }
@@ -834,7 +967,12 @@ export class FakeExcel {
     return cell.value;
   }
 
-  /** Excel's table auto-expansion: content written in the row just below a table joins it. */
+  /**
+   * Excel's table auto-expansion: content written in the row just below a table joins it.
+   * Rule (learn.microsoft.com/office/dev/add-ins/excel/co-authoring-in-excel-add-ins): writing below a table grows
+   * it reliably only when no data validation sits below it, unless the validation covers whole columns. The fake
+   * does not grow a table when a validation or conditional-format rule covers part of the row written below it.
+   */
   autoExpand(range: FakeRange): void {
     for (const t of this.tables) {
       if (t.sheet !== range.sheet || range.top !== t.top + t.rows || t.totals) continue;
@@ -844,7 +982,103 @@ export class FakeExcel {
         const cell = t.sheet.cells.get(key(range.top, c));
         if (cell && (cell.value !== '' || cell.formula)) any = true;
       }
-      if (any) t.rows += range.rows;
+      const below = { top: range.top, left: t.left, rows: range.rows, cols: t.cols };
+      const blocked = [...t.sheet.validations, ...t.sheet.conditionalFormats].some((v) => {
+        const r = parseAddress(v.address);
+        return r.rows < MAX_ROWS && this.rangesMeet(r, below);
+      });
+      if (any && !blocked) this.growTable(t, range.rows);
+    }
+  }
+
+  /**
+   * A table gains rows. Rules that cover exactly a table column's body grow with it (Excel extends a table
+   * column's validation and formatting to new rows — the co-authoring page's recommended set-up).
+   */
+  growTable(t: TableData, n: number): void {
+    const bodyTop = t.top + 1;
+    const bodyBottom = t.top + t.rows - 1 - (t.totals ? 1 : 0);
+    for (const list of [t.sheet.validations, t.sheet.conditionalFormats] as Array<Array<{ address: string }>>) {
+      for (const v of list) {
+        const r = parseAddress(v.address);
+        if (r.top === bodyTop && r.top + r.rows - 1 === bodyBottom && r.left >= t.left && r.left + r.cols <= t.left + t.cols) {
+          v.address = a1(r.top, r.left, r.rows + n, r.cols);
+        }
+      }
+    }
+    t.rows += n;
+  }
+
+  rangesMeet(a: { top: number; left: number; rows: number; cols: number }, b: { top: number; left: number; rows: number; cols: number }): boolean {
+    return a.left < b.left + b.cols && b.left < a.left + a.cols && a.top < b.top + b.rows && b.top < a.top + a.rows;
+  }
+
+  /**
+   * Rule (learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-worksheets, "Data protection"; error code
+   * AccessDenied in learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-error-handling): a protected sheet
+   * refuses writes and the batch fails with AccessDenied.
+   */
+  writable(sheet: SheetData): boolean {
+    if (!sheet.protected) return true;
+    this.fail('AccessDenied', `sheet ${sheet.name} is protected`);
+    return false;
+  }
+
+  /** Header texts of a pivot's source table. */
+  sourceHeaders(p: PivotData): string[] {
+    const t = this.table(p.sourceTable);
+    return t ? this.headers(t.name) : [];
+  }
+
+  /** Distinct items of a source column as a pivot lists them (empty cells as "(blank)"), after the pivot's filters. */
+  sourceItems(p: PivotData, field: string, filtered = false): string[] {
+    const t = this.table(p.sourceTable);
+    if (!t) return [];
+    const headers = this.headers(t.name);
+    const at = headers.indexOf(field);
+    if (at < 0) return [];
+    const item = (v: Scalar | undefined) => (v === '' || v === undefined ? '(blank)' : String(v));
+    const rows = this.bodyValues(t.name).filter((r) => !filtered || p.filters.every((f) => !f.selected || f.selected.includes(item(r[headers.indexOf(f.name)]))));
+    return [...new Set(rows.map((r) => item(r[at])))];
+  }
+
+  /**
+   * Where a pivot sits: from its destination, as tall as its row items plus header and grand total (and the filter
+   * area above them), as wide as its data fields times its column items. The exact chrome is not documented; the
+   * sizes only need to grow with the data as Excel's do.
+   */
+  pivotRange(sheet: SheetData, p: PivotData): FakeRange {
+    const size = p.size ?? this.pivotSize(p);
+    const d = parseAddress(p.destination);
+    return new FakeRange(this, sheet, d.top, d.left, size.rows, size.cols);
+  }
+
+  private pivotSize(p: PivotData): { rows: number; cols: number } {
+    const rowItems = p.rows.length > 0 ? this.sourceItems(p, p.rows[0], true).length : 0;
+    const colItems = p.columns.length > 0 ? this.sourceItems(p, p.columns[0], true).length : 0;
+    const filterRows = p.filters.length > 0 ? p.filters.length + 1 : 0;
+    return {
+      rows: filterRows + 1 + (p.columns.length > 0 ? 1 : 0) + rowItems + 1,
+      cols: 1 + Math.max(1, p.data.length) * (p.columns.length > 0 ? colItems + 1 : 1),
+    };
+  }
+
+  /**
+   * Rule (error code PivotTableRangeConflict, learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-error-handling):
+   * a pivot built or refreshed so that it would overlap another pivot fails. Sizes are taken at the sync after a
+   * build or refreshAll, as Excel lays a pivot out then.
+   */
+  private layoutPivots(): void {
+    for (const sheet of this.sheets) {
+      for (const p of sheet.pivots) if (!p.size) p.size = this.pivotSize(p);
+      for (const a of sheet.pivots) {
+        for (const b of sheet.pivots) {
+          if (a !== b && this.rangesMeet(this.pivotRange(sheet, a), this.pivotRange(sheet, b))) {
+            this.fail('PivotTableRangeConflict', `pivot ${a.name} would overlap ${b.name}`);
+            return;
+          }
+        }
+      }
     }
   }
 
@@ -871,8 +1105,10 @@ export class FakeExcel {
     if (this.hang) return new Promise<void>(() => undefined);
     const loads = this.pendingLoads;
     this.pendingLoads = [];
+    this.layoutPivots();
     const responseBytes = loads.reduce((n, l) => n + utf8Length([...l.snap.entries()].map(([k, v]) => [k, v instanceof Loadable ? null : Array.isArray(v) && v[0] instanceof Loadable ? v.length : v])), 0);
-    this.syncStats.push({ requestBytes: this.requestBytes, responseBytes });
+    const requestBytes = this.requestBytes;
+    this.syncStats.push({ requestBytes, responseBytes });
     this.requestBytes = 0;
     const failure = this.failNextSync;
     this.failNextSync = null;
@@ -882,6 +1118,11 @@ export class FakeExcel {
       this.pendingError = null;
       throw e;
     }
+    // Rule (learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization, "Excel
+    // add-ins"): Excel on the web refuses a request or a response over 5 MB. The fake models the strictest host.
+    // (Its writes are applied when queued, so a refused request here leaves them in place; tests assert the error.)
+    if (requestBytes > PAYLOAD_LIMIT) throw new OfficeError('RequestPayloadSizeLimitExceeded', `request of ${requestBytes} bytes`);
+    if (responseBytes > PAYLOAD_LIMIT) throw new OfficeError('ResponsePayloadSizeLimitExceeded', `response of ${responseBytes} bytes`);
     for (const l of loads) l.apply();
   }
 
@@ -930,15 +1171,39 @@ export class FakeExcel {
         };
       },
       get pivotTables() {
-        return { refreshAll: () => { fx.refreshedAll++; } };
+        return {
+          refreshAll: () => {
+            fx.refreshedAll++;
+            for (const sh of fx.sheets) for (const p of sh.pivots) p.size = null;
+          },
+        };
       },
     };
     const ctx = { workbook, sync: () => fx.sync() };
     return ctx as unknown as Excel.RequestContext;
   }
 
-  /** A RunFn over this fake (what OfficeWorkbook gets instead of Excel.run). */
-  readonly run: RunFn = (batch) => batch(this.context());
+  /**
+   * A RunFn over this fake (what OfficeWorkbook gets instead of Excel.run), called as Excel.run({ delayForCellEdit:
+   * true }). Rule (learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-delay-in-cell-edit): while the user
+   * edits a cell such a batch waits, and runs when the edit ends; a caller's time-out does not cancel it.
+   */
+  readonly run: RunFn = (batch) => {
+    if (!this.editing) return batch(this.context());
+    return new Promise((resolve, reject) => this.delayed.push(() => batch(this.context()).then(resolve, reject)));
+  };
+
+  /** The user is in cell-edit mode: batches wait (see run). */
+  editing = false;
+  private delayed: Array<() => Promise<void>> = [];
+
+  /** The user leaves the cell: the waiting batches run, in order. */
+  async finishEdit(): Promise<void> {
+    this.editing = false;
+    const waiting = this.delayed;
+    this.delayed = [];
+    for (const b of waiting) await b();
+  }
 
   /** Test helpers: a table's header texts and data rows as values. */
   headers(tableName: string): string[] {

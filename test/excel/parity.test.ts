@@ -50,8 +50,8 @@ describe('Office and memory workbooks agree', () => {
     fx.cell(meta.sheet, meta.top + 2, meta.left + 1).value = 0;
     const result = await wb.insertTemplate({ lang: 'zh-CN' });
     expect(result.status).toBe('repaired');
-    expect(result.changes.map((c) => c.kind)).toEqual(['stampedVersion']);
-    expect(fx.bodyValues(META_TABLE)).toEqual([['templateId', 'shop-stats/inquiry-log'], ['version', 1], ['lang', 'zh-CN']]);
+    expect(result.changes.map((c) => c.kind)).toEqual(['movedRules', 'stampedVersion']);
+    expect(fx.bodyValues(META_TABLE)).toEqual([['templateId', 'shop-stats/inquiry-log'], ['version', 2], ['lang', 'zh-CN']]);
     expect(fx.tables.filter((t) => t.name === META_TABLE)).toHaveLength(1);
   });
 });

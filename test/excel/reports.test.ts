@@ -1,9 +1,9 @@
 import { REPORT_IDS } from '../../src/core/reportIds';
-import { REPORTS, planReportSheet, overlaps, a1 } from '../../src/core/reports';
+import { planPivotSheet, planReportSheet, overlaps, a1 } from '../../src/core/reports';
 import { REPORT_SHEET, defaultListValues } from '../../src/core/schema';
 import { WorkbookError } from '../../src/core/workbook';
 import { chartName, pivotName } from '../../src/excel/reports';
-import { setup } from './helpers';
+import { entry, setup } from './helpers';
 
 async function withTemplate(supported?: (set: string, version: string) => boolean) {
   const ctx = setup({ supported });
@@ -12,11 +12,20 @@ async function withTemplate(supported?: (set: string, version: string) => boolea
   return ctx;
 }
 
+/** A template with a few logged rows (one 否), so every pivot filter has its item. */
+async function withRows(supported?: (set: string, version: string) => boolean) {
+  const ctx = await withTemplate(supported);
+  await ctx.wb.appendEntry(entry({ customerId: 'a' }));
+  await ctx.wb.appendEntry(entry({ customerId: 'b', deal: '否', dealType: null, noDealReason: '价格高', followUp: '待跟进', nextFollowUp: '2026-05-10', amount: null, quantity: null }));
+  ctx.fx.resetCounters();
+  return ctx;
+}
+
 describe('pivot reports', () => {
-  test('all eight as PivotTables with explicit summaries, sorted, charts beside them, in ≤ 3 syncs', async () => {
-    const { fx, wb } = await withTemplate();
+  test('all eight as PivotTables with explicit summaries, sorted, in their bands, no charts, in 3 syncs', async () => {
+    const { fx, wb } = await withRows();
     const result = await wb.buildReports({ lang: 'zh-CN', mode: 'pivot' });
-    expect(fx.syncs).toBeLessThanOrEqual(3);
+    expect(fx.syncs).toBe(3);
     expect(result.mode).toBe('pivot');
     expect([...result.built].sort()).toEqual([...REPORT_IDS].sort());
     const sheet = fx.sheet(REPORT_SHEET)!;
@@ -38,37 +47,53 @@ describe('pivot reports', () => {
     const reasons = sheet.pivots.find((p) => p.name === pivotName('noDealReasons'))!;
     expect(reasons.filters).toEqual([{ name: '是否成交', selected: ['否'] }]);
     expect(reasons.data.map((d) => [d.summarizeBy, d.showAs])).toEqual([['Count', null], ['Count', 'PercentOfColumnTotal']]);
+    expect(sheet.pivots.find((p) => p.name === pivotName('followUp'))!.filters).toEqual([{ name: '是否成交', selected: ['否'] }]);
     expect(sheet.pivots.every((p) => p.data.every((d) => d.summarizeBy !== 'Automatic'))).toBe(true);
 
-    // Charts where the definition names one, placed in the slot's chart area.
-    const withChart = REPORTS.filter((r) => r.chart !== 'none').map((r) => chartName(r.id)).sort();
-    expect(sheet.charts.map((c) => c.name).sort()).toEqual(withChart);
-    const plan = planReportSheet('zh-CN', defaultListValues());
-    for (const slot of plan.slots) {
+    // Rule 5: no chart over a pivot (it would plot counts, rates and amounts on one axis).
+    expect(sheet.charts).toEqual([]);
+    const slots = planPivotSheet(defaultListValues());
+    for (const slot of slots) {
       expect(result.placed[slot.id]).toBe(a1(slot.anchor.row, slot.anchor.col));
-      const pivot = sheet.pivots.find((p) => p.name === pivotName(slot.id))!;
-      expect(pivot.destination).toBe(a1(slot.anchor.row + 2, slot.anchor.col));
-      const chart = sheet.charts.find((c) => c.name === chartName(slot.id));
-      if (chart) expect(chart.position).toEqual([a1(slot.block.chart!.placement.top, slot.block.chart!.placement.left), a1(slot.block.chart!.placement.bottom, slot.block.chart!.placement.right)]);
+      expect(sheet.pivots.find((p) => p.name === pivotName(slot.id))!.destination).toBe(a1(slot.anchor.row + 2, slot.anchor.col));
     }
-    for (const a of plan.slots) for (const b of plan.slots) if (a !== b) expect(overlaps(a.reserved, b.reserved)).toBe(false);
+    for (const a of slots) for (const b of slots) if (a !== b) expect(overlaps(a.reserved, b.reserved)).toBe(false);
   });
 
   test('rebuilding replaces our pivots and charts (no duplicates) and leaves the user’s own', async () => {
-    const { fx, wb } = await withTemplate();
-    await wb.buildReports({ lang: 'zh-CN', mode: 'pivot' });
-    fx.sheet(REPORT_SHEET)!.charts.push({ name: '我的图表', type: 'Pie', source: 'Z1', title: '', position: null, series: [] });
+    const { fx, wb } = await withRows();
+    await wb.buildReports({ lang: 'zh-CN', mode: 'formula' });
+    fx.sheet(REPORT_SHEET)!.charts.push({ name: '我的图表', type: 'Pie', source: 'ZZ1', title: '', position: null, series: [] });
     fx.resetCounters();
     await wb.buildReports({ lang: 'zh-CN', mode: 'pivot' });
     expect(fx.syncs).toBeLessThanOrEqual(3);
     const sheet = fx.sheet(REPORT_SHEET)!;
     expect(sheet.pivots).toHaveLength(8);
-    expect(sheet.charts.map((c) => c.name)).toContain('我的图表');
-    expect(sheet.charts).toHaveLength(REPORTS.filter((r) => r.chart !== 'none').length + 1);
+    expect(sheet.charts.map((c) => c.name)).toEqual(['我的图表']);
+    await wb.buildReports({ lang: 'zh-CN', mode: 'pivot' });
     expect(fx.writes.filter((w) => w.kind === 'deletePivot')).toHaveLength(8);
 
     await wb.buildReports({ lang: 'zh-CN', mode: 'pivot', reports: ['agents'] });
     expect(sheet.pivots).toHaveLength(8);
+  });
+
+  test('switching modes leaves nothing of the other mode in the way', async () => {
+    const { fx, wb } = await withRows();
+    await wb.buildReports({ lang: 'zh-CN', mode: 'formula' });
+    await wb.buildReports({ lang: 'zh-CN', mode: 'pivot' });
+    const sheet = fx.sheet(REPORT_SHEET)!;
+    // No formula of the formula blocks is left; only pivot titles and notes hold values.
+    expect([...sheet.cells.values()].filter((c) => c.formula)).toEqual([]);
+    expect(sheet.charts).toEqual([]);
+    // One formula report over the pivots: the pivots in its way go, the others stay untouched.
+    // The customer-mix block runs into the region and agents pivots' places.
+    await wb.buildReports({ lang: 'zh-CN', mode: 'formula', reports: ['customerMix'] });
+    const area = planReportSheet('zh-CN', defaultListValues()).slots.find((x) => x.id === 'customerMix')!.reserved;
+    const left = sheet.pivots.map((p) => p.name).sort();
+    const expected = planPivotSheet(defaultListValues()).filter((x) => x.id !== 'customerMix' && !overlaps(x.reserved, area)).map((x) => pivotName(x.id)).sort();
+    expect(left).toEqual(expected);
+    expect(left).not.toContain(pivotName('agents'));
+    expect(left).toContain(pivotName('products'));
   });
 
   test('refresh refreshes every pivot in one sync', async () => {

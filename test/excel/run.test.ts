@@ -50,7 +50,10 @@ describe('run queue', () => {
     ['Conflict', 'busy', true],
     ['InvalidReference', 'tableMissing', false],
     ['ApiNotFound', 'notSupported', false],
-    ['RequestPayloadSizeLimitExceeded', 'writeFailed', true],
+    ['RequestPayloadSizeLimitExceeded', 'tooLarge', false],
+    ['ResponsePayloadSizeLimitExceeded', 'tooLarge', false],
+    ['AccessDenied', 'protected', false],
+    ['InsertDeleteConflict', 'writeFailed', true],
     ['Weird', 'unknown', false],
   ])('Office error %s → %s (retryable %s)', (code, expected, retryable) => {
     const err = toWorkbookError(Object.assign(new Error('x'), { code }));

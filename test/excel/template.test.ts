@@ -30,7 +30,8 @@ describe('insertTemplate on an empty workbook', () => {
     expect(kinds.indexOf('addTable')).toBeLessThan(kinds.indexOf('formulas'));
 
     // Validation from the names, product as a warning; highlight rules as formulas with our fill.
-    const dv = (key: string) => log.sheet.validations.find((v) => v.address.startsWith(`${columnLetter(COLUMNS.findIndex((c) => c.key === key))}2:`));
+    // Version 2: every rule sits on the table's one body row (A2…), none on rows below the table.
+    const dv = (key: string) => log.sheet.validations.find((v) => v.address === `${columnLetter(COLUMNS.findIndex((c) => c.key === key))}2`);
     expect(dv('agent')!.rule).toEqual({ list: { inCellDropDown: true, source: '=List_Agent' } });
     expect(dv('agent')!.errorAlert!.style).toBe('Stop');
     expect(dv('product')!.rule).toEqual({ list: { inCellDropDown: true, source: '=List_Product' } });
@@ -40,7 +41,8 @@ describe('insertTemplate on an empty workbook', () => {
     expect(dv('customerId')!.rule).toEqual({ textLength: { formula1: 64, operator: 'LessThanOrEqualTo' } });
     expect(log.sheet.conditionalFormats).toHaveLength(10);
     expect(log.sheet.conditionalFormats.every((c) => c.type === 'Custom' && c.fill === HIGHLIGHT_FILL)).toBe(true);
-    expect(log.sheet.conditionalFormats.find((c) => c.address.startsWith('M2:'))!.formula).toBe('=AND($K2="否",LEN($M2)=0)');
+    expect(log.sheet.conditionalFormats.find((c) => c.address === 'M2')!.formula).toBe('=AND($K2="否",LEN($M2)=0)');
+    expect([...log.sheet.validations, ...log.sheet.conditionalFormats].every((r) => /^[A-Z]+2$/.test(r.address))).toBe(true);
 
     // Lists on 字典, one table per list with its label as header; names point at them.
     for (const k of LIST_KEYS) {
@@ -49,8 +51,8 @@ describe('insertTemplate on an empty workbook', () => {
       expect(fx.bodyValues(LISTS[k].tableName).map((r) => r[0])).toEqual(LISTS[k].items.map((i) => i.value));
       expect(fx.names.get(LISTS[k].rangeName)).toBe(listRefersTo(k, 'zh-CN'));
     }
-    expect(fx.bodyValues(META_TABLE)).toEqual([['templateId', 'shop-stats/inquiry-log'], ['version', 1], ['lang', 'zh-CN']]);
-    expect(await wb.getState()).toEqual({ host: 'excel', templatePresent: true, templateVersion: 1, logRows: 0, pivotSupported: true });
+    expect(fx.bodyValues(META_TABLE)).toEqual([['templateId', 'shop-stats/inquiry-log'], ['version', 2], ['lang', 'zh-CN']]);
+    expect(await wb.getState()).toEqual({ host: 'excel', templatePresent: true, templateVersion: 2, logRows: 0, pivotSupported: true });
   });
 
   test('English template: en headers, en formulas, en list headers', async () => {
@@ -109,11 +111,11 @@ describe('repair', () => {
     expect(headers.slice(-2)).toEqual(['店铺', '备注']);
     const body = fx.bodyValues(LOG_TABLE);
     expect(body.map((r) => [r[headers.indexOf('客户ID')], r[headers.indexOf('店铺')]])).toEqual([['c1', '旗舰店'], ['c2', '分销店']]);
-    // The new text column is text-formatted on every existing row and validated from row 4 down.
+    // The new text column is text-formatted on every existing row and validated on the table's rows (4–5) only.
     const noteCol = columnLetter(2 + headers.length - 1);
     expect(fx.cellOf('我的登记', `${noteCol}4`)!.numberFormat).toBe('@');
     expect(fx.cellOf('我的登记', `${noteCol}5`)!.numberFormat).toBe('@');
-    expect(log.sheet.validations.find((v) => v.address.startsWith(`${noteCol}4:`))!.rule).toEqual({ textLength: { formula1: 255, operator: 'LessThanOrEqualTo' } });
+    expect(log.sheet.validations.find((v) => v.address === `${noteCol}4:${noteCol}5`)!.rule).toEqual({ textLength: { formula1: 255, operator: 'LessThanOrEqualTo' } });
     // Lists, names and stamp were missing too.
     expect(result.changes.filter((c) => c.kind === 'createdList')).toHaveLength(LIST_KEYS.length);
     expect(fx.names.size).toBe(LIST_KEYS.length);

@@ -21,9 +21,9 @@ describe('MemoryWorkbook template', () => {
       expect(wb.table(LISTS[k].tableName)!.rows.map((r) => r[0])).toEqual(LISTS[k].items.map((i) => i.value));
       expect(wb.names.get(LISTS[k].rangeName)).toBe(`=${LISTS[k].tableName}[${LISTS[k].zh}]`);
     }
-    expect(wb.table(META_TABLE)!.rows).toEqual([['templateId', 'shop-stats/inquiry-log'], ['version', 1], ['lang', 'zh-CN']]);
+    expect(wb.table(META_TABLE)!.rows).toEqual([['templateId', 'shop-stats/inquiry-log'], ['version', 2], ['lang', 'zh-CN']]);
     const state = await wb.getState();
-    expect(state).toEqual({ host: 'memory', templatePresent: true, templateVersion: 1, logRows: 0, pivotSupported: true });
+    expect(state).toEqual({ host: 'memory', templatePresent: true, templateVersion: 2, logRows: 0, pivotSupported: true });
   });
 
   test('a second insert changes nothing', async () => {

@@ -1,5 +1,5 @@
 import { MemoryWorkbook } from '../../src/memory/MemoryWorkbook';
-import { aggregate, planReportSheet, a1 } from '../../src/core/reports';
+import { aggregate, planPivotSheet, a1 } from '../../src/core/reports';
 import { REPORT_IDS } from '../../src/core/reportIds';
 import { LISTS, defaultListValues } from '../../src/core/schema';
 import { generateRows, SAMPLE_LISTS } from '../support/generateRows';
@@ -16,7 +16,7 @@ describe('MemoryWorkbook reports', () => {
     const result = await wb.buildReports({ lang: 'zh-CN', mode: 'pivot' });
     expect(result.built).toEqual([...REPORT_IDS]);
     const lists = { ...defaultListValues(), agent: SAMPLE_LISTS.agent, product: SAMPLE_LISTS.product };
-    for (const slot of planReportSheet('zh-CN', lists).slots) expect(result.placed[slot.id]).toBe(a1(slot.anchor.row, slot.anchor.col));
+    for (const slot of planPivotSheet(lists)) expect(result.placed[slot.id]).toBe(a1(slot.anchor.row, slot.anchor.col));
     const reports = wb.snapshot().reports!;
     expect(reports.sourceRows).toBe(300);
     expect(reports.results.channel).toEqual(aggregate(rows, { lists }).channel);

@@ -3,7 +3,7 @@ import { backoffMs, Outbox } from '../../src/taskpane/entry/outbox';
 import { getOutbox, queueEntry, resetOutboxForTests, startOutbox } from '../../src/taskpane/entry/outboxRunner';
 import { loadDraft, saveDraft, emptyValues } from '../../src/taskpane/entry/draftStore';
 import { MemoryWorkbook } from '../../src/memory/MemoryWorkbook';
-import { WorkbookError, type Workbook } from '../../src/core/workbook';
+import { WorkbookError, type AppendOptions, type Workbook } from '../../src/core/workbook';
 import type { LogEntry } from '../../src/core/schema';
 
 const ENTRY: LogEntry = {
@@ -53,16 +53,18 @@ describe('outbox', () => {
     stop();
   });
 
-  it('keeps the order of queued entries', async () => {
+  it('keeps the order of queued entries, each sent as a retry (the first attempt may have landed late)', async () => {
     const written: string[] = [];
-    const wb = { appendEntry: async (e: LogEntry) => (written.push(e.customerId), { rowIndex: 0, sheetRow: 2, entry: e }) } as unknown as Workbook;
+    const wb = {
+      appendEntry: async (e: LogEntry, options?: AppendOptions) => (written.push(`${e.customerId}${options?.retry ? ':retry' : ''}`), { rowIndex: 0, sheetRow: 2, entry: e }),
+    } as unknown as Workbook;
     const box = getOutbox();
     box.add(ENTRY, new Error('x'), 0);
     box.add({ ...ENTRY, customerId: 'c2' }, new Error('x'), 0);
     jest.useFakeTimers();
     const stop = startOutbox(wb);
     await jest.advanceTimersByTimeAsync(10);
-    expect(written).toEqual(['c1', 'c2']);
+    expect(written).toEqual(['c1:retry', 'c2:retry']);
     stop();
   });
 });

@@ -3,6 +3,7 @@ import './jsdomShims';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App } from '../../src/taskpane/App';
 import { MemoryWorkbook } from '../../src/memory/MemoryWorkbook';
+import { META_TABLE } from '../../src/core/schema';
 import { navigate, requestInsertTemplate } from '../../src/taskpane/navigation';
 import { detectHost, isDarkColor } from '../../src/taskpane/hostInfo';
 import { resetOutboxForTests } from '../../src/taskpane/entry/outboxRunner';
@@ -55,8 +56,21 @@ describe('pane shell', () => {
     render(<App host={{ kind: 'demo', locale: 'zh-CN', dark: false }} workbook={wb} />);
     fireEvent.click(await screen.findByRole('button', { name: '插入模板' }));
     expect(await screen.findByText('已插入模板。')).toBeTruthy();
-    await waitFor(() => expect(screen.getByTestId('home-state').textContent).toContain('已有询盘统计模板（版本 1）'));
+    await waitFor(() => expect(screen.getByTestId('home-state').textContent).toContain('已有询盘统计模板（版本 2）'));
+    expect(screen.queryByTestId('home-upgrade')).toBeNull();
     expect(wb.snapshot().log?.rows).toEqual([]);
+  });
+
+  it('Home says a version-1 workbook is older, and repair upgrades it with a summary', async () => {
+    const wb = new MemoryWorkbook();
+    await wb.insertTemplate({ lang: 'zh-CN' });
+    wb.table(META_TABLE)!.rows = wb.table(META_TABLE)!.rows.map((r) => (r[0] === 'version' ? ['version', 1] : r));
+    render(<App host={{ kind: 'demo', locale: 'zh-CN', dark: false }} workbook={wb} />);
+    expect((await screen.findByTestId('home-upgrade')).textContent).toContain('模板版本 1 较旧（当前为 2）');
+    fireEvent.click(screen.getByRole('button', { name: '检查并修复模板' }));
+    expect(await screen.findByText(/从表格下方的空行移到表格列上（模板版本 1 → 2）/)).toBeTruthy();
+    await waitFor(() => expect(screen.getByTestId('home-state').textContent).toContain('版本 2'));
+    expect(screen.queryByTestId('home-upgrade')).toBeNull();
   });
 
   it('language switch in Settings applies at once and persists per user', async () => {

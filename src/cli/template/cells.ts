@@ -1,7 +1,7 @@
 /** Small helpers shared by the template sheets: cell values for LogEntry fields, styles, names. */
 import type ExcelJS from 'exceljs';
-import { isoToSerial, monthOf, serialToIso } from '../../core/dates';
-import { INPUT_KEYS, YES, type InputKey, type LogEntry } from '../../core/schema';
+import { isoToSerial } from '../../core/dates';
+import { INPUT_KEYS, calcValue, isCalcKey, type CalcKey, type InputKey, type LogEntry } from '../../core/schema';
 
 /** Header fill of the template's own (non-table) header cells. */
 export const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
@@ -28,11 +28,8 @@ export function entryValues(entry: LogEntry): RowValues {
 }
 
 /** The value a calculated column computes for a row, stored as the cell's cached result. */
-export function calcResult(row: RowValues | null, key: 'dealFlag' | 'month'): number | string {
-  if (key === 'dealFlag') return row && row.deal === YES ? 1 : 0;
-  const date = row?.date;
-  if (typeof date !== 'number') return '';
-  return isoToSerial(monthOf(serialToIso(date)));
+export function calcResult(row: RowValues | null, key: CalcKey): number | string {
+  return calcValue(key, (k) => (row && !isCalcKey(k) ? row[k as InputKey] : null));
 }
 
 interface NameModel {

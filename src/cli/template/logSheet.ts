@@ -1,12 +1,12 @@
 /**
  * Sheet 询盘统计: the log table with every schema column, formats, widths, frozen header, calculated columns,
- * data validation from the 字典 names and the cross-field highlight rules.
+ * data validation from the 字典 names and the cross-field highlight rules — the rules on the table's rows only.
  */
 import type ExcelJS from 'exceljs';
 import { cli } from '../../core/i18n/cli';
 import { t } from '../../core/i18n';
 import { columnLetter, columnValidation, highlightRules, HIGHLIGHT_FILL, HIGHLIGHT_FONT, type ValidationRule } from '../../core/template';
-import { COLUMNS, LOG_SHEET, LOG_TABLE, calcFormula, header, type ColumnKey, type Lang } from '../../core/schema';
+import { COLUMNS, LOG_SHEET, LOG_TABLE, calcFormula, header, isCalcKey, type CalcKey, type ColumnKey, type Lang } from '../../core/schema';
 import { argb, calcResult, type RowValues } from './cells';
 import './tableColumnFormula';
 
@@ -25,11 +25,14 @@ export interface LogSheetOptions {
   cacheResults: boolean;
 }
 
-/** Validation and highlight cover at least this many rows below the data, so typed rows are checked too. */
-export const SPARE_ROWS = 5000;
-
-export function lastFormattedRow(dataRows: number): number {
-  return Math.max(dataRows, 1) + 1 + SPARE_ROWS;
+/**
+ * The last sheet row the rules cover: the table's last row, never a row below it (template version 2). Excel
+ * carries a table column's validation and formats along as the table grows; rules on spare rows below a table can
+ * stop it growing (learn.microsoft.com/office/dev/add-ins/excel/co-authoring-in-excel-add-ins).
+ */
+export function lastTableRow(dataRows: number): number {
+  // Header row 1, and at least the one placeholder row an empty table keeps.
+  return Math.max(dataRows, 1) + 1;
 }
 
 export function addLogSheet(wb: ExcelJS.Workbook, opts: LogSheetOptions): ExcelJS.Worksheet {
@@ -48,13 +51,13 @@ export function addLogSheet(wb: ExcelJS.Workbook, opts: LogSheetOptions): ExcelJ
     col.numFmt = '@';
   });
 
-  const calcCell = (entry: RowValues | null, key: 'dealFlag' | 'month') => {
+  const calcCell = (entry: RowValues | null, key: CalcKey) => {
     const formula = calcFormula(key, lang).slice(1);
     return opts.cacheResults ? { formula, result: calcResult(entry, key) } : { formula };
   };
   const rowCells = (entry: RowValues | null, index: number): unknown[] => [
     ...COLUMNS.map((c) => {
-      if (c.key === 'dealFlag' || c.key === 'month') return calcCell(entry, c.key);
+      if (isCalcKey(c.key)) return calcCell(entry, c.key);
       return entry ? entry[c.key] ?? null : null;
     }),
     ...extra.map((e) => e.values[index] ?? null),
@@ -70,7 +73,7 @@ export function addLogSheet(wb: ExcelJS.Workbook, opts: LogSheetOptions): ExcelJ
     columns: [
       ...COLUMNS.map((c) => {
         const column: ExcelJS.TableColumnProperties & { calculatedColumnFormula?: string } = { name: header(c.key, lang), filterButton: true };
-        if (c.key === 'dealFlag' || c.key === 'month') column.calculatedColumnFormula = calcFormula(c.key, lang);
+        if (isCalcKey(c.key)) column.calculatedColumnFormula = calcFormula(c.key, lang);
         return column;
       }),
       ...extra.map((e) => ({ name: e.header, filterButton: true })),
@@ -78,7 +81,7 @@ export function addLogSheet(wb: ExcelJS.Workbook, opts: LogSheetOptions): ExcelJ
     rows: tableRows,
   });
 
-  const last = lastFormattedRow(rows.length);
+  const last = lastTableRow(rows.length);
   addValidation(ws, lang, last);
   addHighlights(ws, last);
   return ws;

@@ -26,6 +26,10 @@ export const ui = {
   // Home
   homeHeading: { 'zh-CN': '工作簿状态', 'en-US': 'Workbook status' },
   homeTemplatePresent: { 'zh-CN': '已有询盘统计模板（版本 {version}）', 'en-US': 'Inquiry log template present (version {version})' },
+  homeTemplateOld: {
+    'zh-CN': '模板版本 {version} 较旧（当前为 {current}）：点击“检查并修复模板”即可就地升级，所有数据保留',
+    'en-US': 'Template version {version} is older than {current}: “Check and repair template” upgrades it in place, keeping all data',
+  },
   homeTemplateMissing: { 'zh-CN': '此工作簿还没有询盘统计模板', 'en-US': 'This workbook has no inquiry log template yet' },
   homeRows: { 'zh-CN': '记录行数：{rows}', 'en-US': 'Rows logged: {rows}' },
   homePivotYes: { 'zh-CN': '支持数据透视表', 'en-US': 'PivotTables supported' },

@@ -11,7 +11,15 @@ export const workbookText = {
   addedName: { 'zh-CN': '已添加名称“{target}”（下拉列表来源）', 'en-US': 'Added the name "{target}" (dropdown source)' },
   appliedValidation: { 'zh-CN': '已为“{target}”设置数据验证', 'en-US': 'Applied data validation to "{target}"' },
   appliedFormats: { 'zh-CN': '已为“{target}”设置格式与标记规则', 'en-US': 'Applied formats and highlight rules to "{target}"' },
+  movedRules: {
+    'zh-CN': '已将“{target}”的数据验证和标记规则从表格下方的空行移到表格列上（模板版本 {from} → {to}），所有行和自定义列保持不变',
+    'en-US': 'Moved the data validation and highlight rules of "{target}" from the spare rows below the table onto its columns (template version {from} → {to}); every row and user column is kept',
+  },
   stampedVersion: { 'zh-CN': '已写入模板标识（版本 {target}）', 'en-US': 'Stamped the template identity (version {target})' },
+  reportFilterPending: {
+    'zh-CN': '日志中还没有“{column}”=“{value}”的记录，此透视表暂未筛选；有了这样的记录后请重新生成报表（刷新不会加上筛选）。',
+    'en-US': 'The log has no row with "{column}" = "{value}" yet, so this PivotTable is not filtered; build the reports again once it has one (a refresh does not add the filter).',
+  },
   metaKey: { 'zh-CN': '键', 'en-US': 'Key' },
   metaValue: { 'zh-CN': '值', 'en-US': 'Value' },
   dvListTitle: { 'zh-CN': '请从列表中选择', 'en-US': 'Pick from the list' },
@@ -29,6 +37,18 @@ export const workbookText = {
   errBusy: { 'zh-CN': 'Excel 正忙（可能正在编辑单元格），稍后将重试。', 'en-US': 'Excel is busy (perhaps a cell is being edited); will retry.' },
   errTimeout: { 'zh-CN': 'Excel 在 {seconds} 秒内没有响应，稍后将重试。', 'en-US': 'Excel did not answer within {seconds} s; will retry.' },
   errNotSupported: { 'zh-CN': '此版本的 Excel 不支持该功能（需要 {set}）。', 'en-US': 'This version of Excel does not support this (needs {set}).' },
+  errProtected: {
+    'zh-CN': '工作表或工作簿受保护，Excel 拒绝了修改。请在“审阅”选项卡中撤销保护后重试。',
+    'en-US': 'The sheet or workbook is protected, so Excel refused the change. Unprotect it (Review tab) and try again.',
+  },
+  errRequestTooLarge: {
+    'zh-CN': '一次发送给 Excel 的数据超过 5 MB（Excel 网页版的上限），未做任何修改。请一次处理更少的行。',
+    'en-US': 'The data sent to Excel in one request was over 5 MB (the limit of Excel on the web); nothing was changed. Work on fewer rows at a time.',
+  },
+  errResponseTooLarge: {
+    'zh-CN': 'Excel 一次返回的数据超过 5 MB（Excel 网页版的上限），即使分成最小的批次也是如此。',
+    'en-US': 'Excel’s answer to one request was over 5 MB (the limit of Excel on the web), even in the smallest batch.',
+  },
   errCancelled: { 'zh-CN': '已取消。', 'en-US': 'Cancelled.' },
   errWriteFailed: { 'zh-CN': '写入失败：{detail}', 'en-US': 'The write failed: {detail}' },
   errUnknown: { 'zh-CN': 'Excel 报告了错误：{detail}', 'en-US': 'Excel reported an error: {detail}' },

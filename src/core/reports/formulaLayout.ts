@@ -20,7 +20,7 @@
  * - No `[@col]`, LET, FILTER, SORT, XLOOKUP, UNIQUE: only functions LibreOffice and WPS read in .xlsx.
  */
 import type { ReportId } from '../reportIds';
-import { DATE_FORMAT, LOG_TABLE, NO, escapeStructuredName, header, type ColumnKey, type Lang, type ListValues } from '../schema';
+import { DATE_FORMAT, LOG_TABLE, NO, escapeStructuredName, header, headerText, type ColumnKey, type HeaderSource, type Lang, type ListValues } from '../schema';
 import { columnLetter } from '../template';
 import { t } from '../i18n';
 import { reports as txt } from '../i18n/reports';
@@ -84,9 +84,9 @@ export interface ReportBlock {
   chart?: ChartSpec;
 }
 
-/** `询盘统计[列名]` in the template's language. */
-export function columnRef(key: ColumnKey, lang: Lang): string {
-  return `${LOG_TABLE}[${escapeStructuredName(header(key, lang))}]`;
+/** `询盘统计[列名]` with the log's own header text (or the canonical one of a language). */
+export function columnRef(key: ColumnKey, headers: HeaderSource): string {
+  return `${LOG_TABLE}[${escapeStructuredName(headerText(key, headers))}]`;
 }
 
 /**
@@ -177,10 +177,13 @@ function put(c: Ctx, cell: LayoutCell): void {
   c.cells.push(cell);
 }
 
-/** Build one report block with its top-left corner (the title cell) at `anchor`. */
-export function formulaBlock(id: ReportId, lang: Lang, lists: ListValues, anchor: { row: number; col: number }): ReportBlock {
+/**
+ * Build one report block with its top-left corner (the title cell) at `anchor`. Labels follow `lang`; formulas
+ * refer to the log's columns by `headers` (the table's own header texts when known).
+ */
+export function formulaBlock(id: ReportId, lang: Lang, lists: ListValues, anchor: { row: number; col: number }, headers: HeaderSource = lang): ReportBlock {
   const def = reportDef(id);
-  const c: Ctx = { def, lang, ref: (k) => columnRef(k, lang), cells: [] };
+  const c: Ctx = { def, lang, ref: (k) => columnRef(k, headers), cells: [] };
   const col0 = anchor.col;
   let row = anchor.row;
   put(c, { row, col: col0, value: t(def.title, lang), style: 'title' });

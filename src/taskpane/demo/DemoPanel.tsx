@@ -21,7 +21,7 @@ const useDemoStyles = makeStyles({
 
 function display(key: ColumnKey | undefined, v: unknown): string {
   if (v === null || v === undefined) return '';
-  if (key && typeof v === 'number' && (column(key).type === 'date' || key === 'month')) return serialToIso(v);
+  if (key && typeof v === 'number' && column(key).holdsDate) return serialToIso(v);
   return String(v);
 }
 

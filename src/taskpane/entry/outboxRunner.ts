@@ -27,7 +27,8 @@ async function send(item: OutboxItem): Promise<boolean> {
   const box = getOutbox();
   if (!workbook) return false;
   try {
-    const row = await workbook.appendEntry(item.entry);
+    // Every outbox item was tried before; that attempt may have landed late, so the append checks the log tail.
+    const row = await workbook.appendEntry(item.entry, { retry: true });
     box.remove(item.id);
     sentListeners.forEach((l) => l(item, row));
     return true;

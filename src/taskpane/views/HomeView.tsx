@@ -6,6 +6,7 @@ import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Button, Text } from '@fluentui/react-components';
 import { ui } from '../../core/i18n/ui';
 import type { TemplateResult } from '../../core/workbook';
+import { TEMPLATE_VERSION } from '../../core/schema';
 import { useApp, useT } from '../appContext';
 import { navigate, onInsertTemplateRequest } from '../navigation';
 import { useViewStyles } from '../shell/styles';
@@ -49,6 +50,9 @@ export function HomeView(): JSX.Element {
       ) : (
         <ul data-testid="home-state">
           <li>{state.templatePresent ? tr(ui.homeTemplatePresent, { version: state.templateVersion ?? '?' }) : tr(ui.homeTemplateMissing)}</li>
+          {state.templatePresent && state.templateVersion !== null && state.templateVersion < TEMPLATE_VERSION && (
+            <li data-testid="home-upgrade">{tr(ui.homeTemplateOld, { version: state.templateVersion, current: TEMPLATE_VERSION })}</li>
+          )}
           <li>{tr(ui.homeRows, { rows: state.logRows })}</li>
           <li>{state.pivotSupported ? tr(ui.homePivotYes) : tr(ui.homePivotNo)}</li>
         </ul>
