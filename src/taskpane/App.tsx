@@ -4,7 +4,8 @@
  */
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { Button, FluentProvider, Tab, TabList, webLightTheme, type Theme } from '@fluentui/react-components';
-import { langFromLocale, t } from '../core/i18n';
+import { langFromLocale, t, type Text } from '../core/i18n';
+import { shortcutView, VIEW_ORDER } from './shortcuts';
 import { ui } from '../core/i18n/ui';
 import type { Lang } from '../core/schema';
 import type { Workbook, WorkbookState } from '../core/workbook';
@@ -22,15 +23,17 @@ import { Busy } from './shell/Busy';
 const EntryView = lazy(() => import(/* webpackChunkName: "entry" */ './views/EntryView'));
 const CheckView = lazy(() => import(/* webpackChunkName: "check" */ './views/CheckView'));
 const ReportsView = lazy(() => import(/* webpackChunkName: "reports" */ './views/ReportsView'));
+const FollowUpsView = lazy(() => import(/* webpackChunkName: "followups" */ './views/FollowUpsView'));
 const SettingsView = lazy(() => import(/* webpackChunkName: "settings" */ './views/SettingsView'));
 const DemoPanel = lazy(() => import(/* webpackChunkName: "demo-panel" */ './demo/DemoPanel'));
 
-const TABS: ReadonlyArray<{ id: ViewId; label: keyof typeof ui }> = [
-  { id: 'home', label: 'navHome' },
-  { id: 'entry', label: 'navEntry' },
-  { id: 'check', label: 'navCheck' },
-  { id: 'reports', label: 'navReports' },
-  { id: 'settings', label: 'navSettings' },
+const TABS: ReadonlyArray<{ id: ViewId; label: Text }> = [
+  { id: 'home', label: ui.navHome },
+  { id: 'entry', label: ui.navEntry },
+  { id: 'followups', label: ui.navFollowUps },
+  { id: 'check', label: ui.navCheck },
+  { id: 'reports', label: ui.navReports },
+  { id: 'settings', label: ui.navSettings },
 ];
 
 export interface AppProps {
@@ -56,6 +59,17 @@ export function App({ host, workbook: given, theme = webLightTheme }: AppProps):
   const [outboxCount, setOutboxCount] = useState(0);
 
   useEffect(() => onNavigate(setView), []);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = shortcutView(e);
+      if (!target) return;
+      e.preventDefault();
+      navigate(target);
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
 
   useEffect(() => {
     if (given !== undefined || host.kind === 'browser') return;
@@ -137,8 +151,8 @@ export function App({ host, workbook: given, theme = webLightTheme }: AppProps):
               size="small"
             >
               {TABS.map((tab) => (
-                <Tab key={tab.id} value={tab.id} data-testid={`tab-${tab.id}`}>
-                  {t(ui[tab.label], lang)}
+                <Tab key={tab.id} value={tab.id} data-testid={`tab-${tab.id}`} aria-keyshortcuts={`Alt+${VIEW_ORDER.indexOf(tab.id) + 1}`}>
+                  {t(tab.label, lang)}
                 </Tab>
               ))}
             </TabList>
@@ -153,6 +167,7 @@ export function App({ host, workbook: given, theme = webLightTheme }: AppProps):
                 <Suspense fallback={<Busy label={t(ui.loading, lang)} />}>
                   {view === 'home' && <HomeView />}
                   {view === 'entry' && <EntryView />}
+                  {view === 'followups' && <FollowUpsView />}
                   {view === 'check' && <CheckView />}
                   {view === 'reports' && <ReportsView />}
                   {view === 'settings' && <SettingsView pref={pref} onChange={changeLang} />}

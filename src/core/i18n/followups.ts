@@ -2,7 +2,6 @@
 import type { TextTable } from './index';
 
 export const followUpText = {
-  navFollowUps: { 'zh-CN': '待跟进', 'en-US': 'Follow-ups' },
   heading: { 'zh-CN': '今日待跟进', 'en-US': 'Follow-ups due' },
   explain: {
     'zh-CN': '跟进情况为“待跟进”且下次跟进日期不晚于今天的询盘，逾期的排在前面。',
@@ -44,10 +43,6 @@ export const followUpText = {
     'en-US': 'The queued follow-up was not written: row {row} was moved or changed.',
   },
   backToEntry: { 'zh-CN': '返回录入', 'en-US': 'Back to entry' },
-  shortcuts: {
-    'zh-CN': '快捷键：Alt+1 首页 · Alt+2 录入 · Alt+3 待跟进 · Alt+4 检查 · Alt+5 报表 · Alt+6 设置',
-    'en-US': 'Shortcuts: Alt+1 Home · Alt+2 Entry · Alt+3 Follow-ups · Alt+4 Check · Alt+5 Reports · Alt+6 Settings',
-  },
 
   // Charts
   chartTrend: { 'zh-CN': '近 30 天询盘与成交', 'en-US': 'Inquiries and deals, last 30 days' },
@@ -66,6 +61,7 @@ export const followUpText = {
   kindStacked: { 'zh-CN': '堆积柱形图', 'en-US': 'Stacked column chart' },
   lineAlt: { 'zh-CN': '折线图：{from} 至 {to}，{items}。', 'en-US': 'Line chart: {from} to {to}, {items}.' },
   paretoItem: { 'zh-CN': '{label} {n}（累计 {share}）', 'en-US': '{label} {n} (cumulative {share})' },
+  reasonCount: { 'zh-CN': '次数', 'en-US': 'Count' },
   cumulative: { 'zh-CN': '累计占比', 'en-US': 'Cumulative share' },
   chartEmpty: { 'zh-CN': '暂无数据', 'en-US': 'No data yet' },
 } satisfies TextTable;

@@ -6,11 +6,13 @@
 import { todayIso } from '../../core/dates';
 import { defaultListValues, type LogEntry } from '../../core/schema';
 import { validateRow } from '../../core/validation';
-import type { Workbook } from '../../core/workbook';
+import type { LogSnapshot, Workbook } from '../../core/workbook';
 
 export interface LogEntries {
   entries: LogEntry[];
   skipped: number;
+  /** The rows as read (Home counts the follow-ups due from them, invalid rows included). */
+  snapshot: LogSnapshot;
 }
 
 export async function readEntries(workbook: Workbook, signal?: AbortSignal): Promise<LogEntries> {
@@ -24,5 +26,5 @@ export async function readEntries(workbook: Workbook, signal?: AbortSignal): Pro
     if (r.entry) entries.push(r.entry);
     else skipped++;
   }
-  return { entries, skipped };
+  return { entries, skipped, snapshot: snap };
 }
