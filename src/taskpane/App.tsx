@@ -3,7 +3,7 @@
  * switch views), and the views, of which only Home ships in the first chunk.
  */
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
-import { Button, FluentProvider, Tab, TabList, webLightTheme, type Theme } from '@fluentui/react-components';
+import { Button, FluentProvider, webLightTheme, type Theme } from '@fluentui/react-components';
 import { langFromLocale, t, type Text } from '../core/i18n';
 import { shortcutView, VIEW_ORDER } from './shortcuts';
 import { ui } from '../core/i18n/ui';
@@ -19,6 +19,7 @@ import { OutsideOffice } from './views/OutsideOffice';
 import { ViewBoundary } from './views/ViewBoundary';
 import { useShellStyles } from './shell/styles';
 import { Busy } from './shell/Busy';
+import { ViewTabs } from './shell/ViewTabs';
 
 const EntryView = lazy(() => import(/* webpackChunkName: "entry" */ './views/EntryView'));
 const CheckView = lazy(() => import(/* webpackChunkName: "check" */ './views/CheckView'));
@@ -144,18 +145,12 @@ export function App({ host, workbook: given, theme = webLightTheme }: AppProps):
       <AppContext.Provider value={ctx}>
         <div className={host.kind === 'demo' ? styles.demoLayout : undefined}>
           <div className={styles.pane}>
-            <TabList
-              selectedValue={view}
-              onTabSelect={(_, data) => navigate(data.value as ViewId)}
-              aria-label={t(ui.navLabel, lang)}
-              size="small"
-            >
-              {TABS.map((tab) => (
-                <Tab key={tab.id} value={tab.id} data-testid={`tab-${tab.id}`} aria-keyshortcuts={`Alt+${VIEW_ORDER.indexOf(tab.id) + 1}`}>
-                  {t(tab.label, lang)}
-                </Tab>
-              ))}
-            </TabList>
+            <ViewTabs
+              tabs={TABS.map((tab) => ({ id: tab.id, label: t(tab.label, lang), shortcut: `Alt+${VIEW_ORDER.indexOf(tab.id) + 1}` }))}
+              selected={view}
+              onSelect={navigate}
+              label={t(ui.navLabel, lang)}
+            />
             <main className={styles.view}>
               {loadError && <p role="alert">{t(ui.errorPrefix, lang) + loadError}</p>}
               {outboxCount > 0 && view !== 'entry' && (
