@@ -58,7 +58,10 @@ async function logRows(page: Page): Promise<unknown[][]> {
   return page.evaluate(() => window.__shopStatsDemo!.workbook.snapshot().log!.rows);
 }
 
+/** Every listed row (opening further pages first). */
 async function listed(page: Page): Promise<Array<{ row: number; overdue: number }>> {
+  const more = page.getByRole('button', { name: /^再显示/ });
+  while (await more.count()) await more.click();
   return page.$$eval('[data-testid="followups-list"] [data-row]', (els) =>
     els.map((e) => ({ row: Number(e.getAttribute('data-row')), overdue: Number(e.getAttribute('data-overdue')) })),
   );

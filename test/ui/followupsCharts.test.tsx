@@ -66,6 +66,17 @@ describe('follow-ups view', () => {
   });
 });
 
+test('a long list renders 50 rows at a time', async () => {
+  const wb = new MemoryWorkbook();
+  await wb.seed(Array.from({ length: 60 }, (_, i) => pending(`c${i}`, addDays(today, -(i % 7)))));
+  await renderPane(<FollowUpsView />, wb);
+  const list = await screen.findByTestId('followups-list');
+  expect(within(list).getAllByRole('group')).toHaveLength(50);
+  fireEvent.click(screen.getByRole('button', { name: '再显示 10 条（共 60 条）' }));
+  expect(within(list).getAllByRole('group')).toHaveLength(60);
+  expect(screen.getByTestId('followups-count').getAttribute('data-due')).toBe('60');
+});
+
 describe('charts', () => {
   it('Home: a 30-day line and a Pareto of no-deal reasons, with figures in their text alternative', async () => {
     const wb = new MemoryWorkbook();

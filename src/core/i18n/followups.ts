@@ -11,6 +11,7 @@ export const followUpText = {
   allAgents: { 'zh-CN': '全部客服', 'en-US': 'All agents' },
   count: { 'zh-CN': '今日待跟进：{n} 条', 'en-US': 'Follow-ups due: {n}' },
   openList: { 'zh-CN': '查看待跟进', 'en-US': 'Open follow-ups' },
+  showMore: { 'zh-CN': '再显示 {n} 条（共 {total} 条）', 'en-US': 'Show {n} more (of {total})' },
   none: { 'zh-CN': '今天没有需要跟进的询盘。', 'en-US': 'No follow-ups due today.' },
   undated: {
     'zh-CN': '另有 {n} 条“待跟进”没有下次跟进日期，请在“检查”中修正。',

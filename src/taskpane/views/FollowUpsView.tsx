@@ -34,6 +34,9 @@ const useStyles = makeStyles({
   date: { width: '150px' },
 });
 
+/** Rows rendered at once: a large log can have thousands due, and each row carries several controls. */
+const PAGE = 50;
+
 type Message = { intent: 'success' | 'warning' | 'error'; text: I18nText } | null;
 
 export default function FollowUpsView(): JSX.Element {
@@ -49,6 +52,7 @@ export default function FollowUpsView(): JSX.Element {
   const [busyRow, setBusyRow] = useState<number | null>(null);
   const [nextDates, setNextDates] = useState<Record<number, string>>({});
   const [version, setVersion] = useState(0);
+  const [shown, setShown] = useState(PAGE);
   const listRef = useRef<HTMLDivElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   /** After an outcome, focus moves to this position in the list (the row that took the recorded row's place). */
@@ -142,7 +146,12 @@ export default function FollowUpsView(): JSX.Element {
       <Text className={styles.muted}>{tr(ft.explain)}</Text>
       <div className={styles.row}>
         <Field label={tr(ft.agentFilter)}>
-          <Select value={agent ?? ''} onChange={(_, d) => setAgent(d.value === '' ? null : d.value)} data-testid="followups-agent">
+          <Select
+            value={agent ?? ''}
+            onChange={(_, d) => {
+              setAgent(d.value === '' ? null : d.value);
+              setShown(PAGE);
+            }} data-testid="followups-agent">
             <option value="">{tr(ft.allAgents)}</option>
             {agents.map((a) => (
               <option key={a} value={a}>
@@ -177,7 +186,7 @@ export default function FollowUpsView(): JSX.Element {
           )}
           {list.due.length === 0 && <Text>{tr(ft.none)}</Text>}
           <div ref={listRef} data-testid="followups-list">
-            {list.due.map((item, position) => {
+            {list.due.slice(0, shown).map((item, position) => {
               const overdue = item.daysOverdue > 0;
               const dateId = `followup-next-${item.rowIndex}`;
               return (
@@ -239,6 +248,9 @@ export default function FollowUpsView(): JSX.Element {
               );
             })}
           </div>
+          {list.due.length > shown && (
+            <Button onClick={() => setShown((n) => n + PAGE)}>{tr(ft.showMore, { n: Math.min(PAGE, list.due.length - shown), total: list.due.length })}</Button>
+          )}
         </>
       )}
       <OutboxPanel />
