@@ -229,7 +229,7 @@ describe('keyboard only', () => {
 
     await page.keyboard.press('Alt+2');
     await page.waitForFunction(() => document.activeElement?.getAttribute('name') === 'customerId');
-    // 日期 keeps today's default; start at 客服 (Shift+Tab twice from 客户ID: 客服, then 日期 is before it).
+    // 日期 keeps today's default; 客服 is just before 客户ID.
     await page.keyboard.press('Shift+Tab');
     expect((await focused()).name).toBe('agent');
     await choose('客服1');

@@ -8,10 +8,10 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { Button, Field, Input, MessageBar, MessageBarBody, Select, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { todayIso } from '../../core/dates';
 import { addDays, DEFAULT_NEXT_DAYS, nextDateProblem, OUTCOME_KINDS, OUTCOME_VALUE, type DueFollowUp, type FollowUpList, type OutcomeKind } from '../../core/followups';
-import { fill, type Text as I18nText } from '../../core/i18n';
+import { fill, t, type Text as I18nText } from '../../core/i18n';
 import { followUpText as ft } from '../../core/i18n/followups';
 import { ui } from '../../core/i18n/ui';
-import { header, listLabel } from '../../core/schema';
+import { header, listLabel, type Lang } from '../../core/schema';
 import { normalizeDate } from '../../core/validation';
 import { useApp, useT } from '../appContext';
 import { describeError } from '../entry/outbox';
@@ -121,10 +121,8 @@ export default function FollowUpsView(): JSX.Element {
       // Like an entry: the outcome waits in the outbox and is retried; the row leaves the list meanwhile.
       queueFollowUp(write, e);
       const reason = describeError(e).text;
-      setMessage({
-        intent: 'error',
-        text: { 'zh-CN': fill(ft.queued, { row: item.sheetRow, reason: reason['zh-CN'] })['zh-CN'], 'en-US': fill(ft.queued, { row: item.sheetRow, reason: reason['en-US'] })['en-US'] },
-      });
+      const queued = (l: Lang) => t(ft.queued, l, { row: item.sheetRow, reason: reason[l] });
+      setMessage({ intent: 'error', text: { 'zh-CN': queued('zh-CN'), 'en-US': queued('en-US') } });
       setList((l) => (l ? { ...l, due: l.due.filter((d) => d.rowIndex !== item.rowIndex) } : l));
     } finally {
       setBusyRow(null);
@@ -133,7 +131,9 @@ export default function FollowUpsView(): JSX.Element {
 
   function select(item: DueFollowUp): void {
     if (!workbook) return;
-    workbook.selectCell({ rowIndex: item.rowIndex, key: 'customerId' }).catch((e: unknown) => setMessage({ intent: 'error', text: { 'zh-CN': errorText(e, 'zh-CN'), 'en-US': errorText(e, 'en-US') } }));
+    workbook
+      .selectCell({ rowIndex: item.rowIndex, key: 'customerId' })
+      .catch((e: unknown) => setMessage({ intent: 'error', text: { 'zh-CN': errorText(e, 'zh-CN'), 'en-US': errorText(e, 'en-US') } }));
   }
 
   const agents = list ? [...new Set([...(agent ? [agent] : []), ...list.agents])].filter((a) => a !== '') : agent ? [agent] : [];
