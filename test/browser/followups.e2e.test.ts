@@ -302,6 +302,10 @@ describe('charts in light and dark, zh and en', () => {
         await page.getByTestId('report-preview').waitFor();
         expect(await page.locator('[data-testid="report-preview"] [data-testid="chart"] svg').count()).toBe(6);
         await screenshot(page, `reports-charts-${lang}-${scheme}`);
+        await page.getByRole('tab', { name: lang === 'zh' ? '待跟进' : 'Follow-ups' }).click();
+        await page.getByTestId('followups-count').waitFor();
+        expect(await page.getByTestId('followups-count').textContent()).toMatch(lang === 'zh' ? /^今日待跟进：\d+ 条$/ : /^Follow-ups due: \d+$/);
+        await screenshot(page, `followups-${lang}-${scheme}`, false);
         const bg = await page.locator('.fui-FluentProvider').first().evaluate((n) => getComputedStyle(n).backgroundColor);
         const sum = (bg.match(/\d+/g) ?? []).slice(0, 3).map(Number).reduce((a, b) => a + b, 0);
         if (scheme === 'dark') expect(sum).toBeLessThan(240);

@@ -15,8 +15,9 @@ export const followUpText = {
   none: { 'zh-CN': '今天没有需要跟进的询盘。', 'en-US': 'No follow-ups due today.' },
   undated: {
     'zh-CN': '另有 {n} 条“待跟进”没有下次跟进日期，请在“检查”中修正。',
-    'en-US': '{n} more rows are "To follow up" without a next follow-up date; fix them in Check.',
+    'en-US': 'Also {n} "To follow up" row(s) without a next follow-up date: fix them in Check.',
   },
+  field: { 'zh-CN': '{label}：{value}', 'en-US': '{label}: {value}' },
   dueToday: { 'zh-CN': '今天到期', 'en-US': 'Due today' },
   overdue: { 'zh-CN': '逾期 {n} 天', 'en-US': '{n} days overdue' },
   rowLabel: { 'zh-CN': '第 {row} 行', 'en-US': 'Row {row}' },

@@ -212,13 +212,13 @@ export default function FollowUpsView(): JSX.Element {
                   </div>
                   <Text size={200}>
                     {[
-                      `${header('product', lang)}：${item.product}`,
-                      `${header('channel', lang)}：${listLabel('channel', item.channel, lang)}`,
-                      item.reason ? `${header('noDealReason', lang)}：${listLabel('noDealReason', item.reason, lang)}` : '',
-                      item.agent ? `${header('agent', lang)}：${item.agent}` : '',
+                      tr(ft.field, { label: header('product', lang), value: item.product }),
+                      tr(ft.field, { label: header('channel', lang), value: listLabel('channel', item.channel, lang) }),
+                      item.reason ? tr(ft.field, { label: header('noDealReason', lang), value: listLabel('noDealReason', item.reason, lang) }) : '',
+                      item.agent ? tr(ft.field, { label: header('agent', lang), value: item.agent }) : '',
                     ].filter(Boolean).join(' · ')}
                   </Text>
-                  {item.note && <Text size={200} className={styles.muted}>{`${header('note', lang)}：${item.note}`}</Text>}
+                  {item.note && <Text size={200} className={styles.muted}>{tr(ft.field, { label: header('note', lang), value: item.note })}</Text>}
                   <div className={styles.row}>
                     <label htmlFor={dateId}>
                       <Text size={200}>{tr(ft.nextDate)}</Text>
