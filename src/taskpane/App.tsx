@@ -28,14 +28,15 @@ const FollowUpsView = lazy(() => import(/* webpackChunkName: "followups" */ './v
 const SettingsView = lazy(() => import(/* webpackChunkName: "settings" */ './views/SettingsView'));
 const DemoPanel = lazy(() => import(/* webpackChunkName: "demo-panel" */ './demo/DemoPanel'));
 
-const TABS: ReadonlyArray<{ id: ViewId; label: Text }> = [
-  { id: 'home', label: ui.navHome },
-  { id: 'entry', label: ui.navEntry },
-  { id: 'followups', label: ui.navFollowUps },
-  { id: 'check', label: ui.navCheck },
-  { id: 'reports', label: ui.navReports },
-  { id: 'settings', label: ui.navSettings },
-];
+/** Tab labels; the order is VIEW_ORDER's (shortcuts.ts), so Alt+n opens the n-th tab. */
+const TAB_LABELS: Readonly<Record<ViewId, Text>> = {
+  home: ui.navHome,
+  entry: ui.navEntry,
+  followups: ui.navFollowUps,
+  check: ui.navCheck,
+  reports: ui.navReports,
+  settings: ui.navSettings,
+};
 
 export interface AppProps {
   host: HostInfo;
@@ -146,7 +147,7 @@ export function App({ host, workbook: given, theme = webLightTheme }: AppProps):
         <div className={host.kind === 'demo' ? styles.demoLayout : undefined}>
           <div className={styles.pane}>
             <ViewTabs
-              tabs={TABS.map((tab) => ({ id: tab.id, label: t(tab.label, lang), shortcut: `Alt+${VIEW_ORDER.indexOf(tab.id) + 1}` }))}
+              tabs={VIEW_ORDER.map((id, i) => ({ id, label: t(TAB_LABELS[id], lang), shortcut: `Alt+${i + 1}` }))}
               selected={view}
               onSelect={navigate}
               label={t(ui.navLabel, lang)}
