@@ -10,7 +10,7 @@ import * as zlib from 'zlib';
 
 const ROOT = path.resolve(__dirname, '..');
 const DIST = path.join(ROOT, 'dist');
-const TARGET_GZIP_KIB = 130; // issue budget for the first-paint JavaScript
+const TARGET_GZIP_KIB = 110; // budget for the first-paint JavaScript (issue 12: was 130)
 const MS_REACT_TEMPLATE_GZIP_KIB = 163; // Microsoft's React task-pane template, 80 KiB of it core-js
 
 interface FileSize {

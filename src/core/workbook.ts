@@ -6,6 +6,7 @@
 import type { Text } from './i18n';
 import type { ColumnKey, Lang, ListValues, LogEntry } from './schema';
 import type { ReportId } from './reportIds';
+import type { FollowUpWrite, FollowUpWriteStatus } from './followups';
 
 export interface WorkbookState {
   host: 'excel' | 'memory';
@@ -156,4 +157,9 @@ export interface Workbook {
   selectCell(cell: CellRef): Promise<void>;
   buildReports(options: ReportBuildOptions): Promise<ReportBuildResult>;
   refreshReports(): Promise<void>;
+  /**
+   * Record a follow-up outcome on one row, changing only its 跟进情况 (and 下次跟进) cells, and only if the row still
+   * holds what the list showed; safe to retry (a row already holding the outcome reports 'alreadyWritten').
+   */
+  recordFollowUp(write: FollowUpWrite): Promise<FollowUpWriteStatus>;
 }

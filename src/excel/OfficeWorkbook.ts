@@ -6,7 +6,9 @@ import type { ListValues, LogEntry } from '../core/schema';
 import type {
   AppendOptions, CellRef, LogSnapshot, ReadLogOptions, ReportBuildOptions, ReportBuildResult, TemplateOptions, TemplateResult, Workbook, WorkbookState, WrittenRow,
 } from '../core/workbook';
+import type { FollowUpWrite, FollowUpWriteStatus } from '../core/followups';
 import { appendEntry, removeEntry } from './entries';
+import { recordFollowUp } from './followups';
 import type { LogLayout } from './layout';
 import { readLog } from './log';
 import { clearMarks, markCells } from './marks';
@@ -86,5 +88,9 @@ export class OfficeWorkbook implements Workbook {
 
   refreshReports(): Promise<void> {
     return refreshReports(this.run, this.capabilities());
+  }
+
+  recordFollowUp(write: FollowUpWrite): Promise<FollowUpWriteStatus> {
+    return recordFollowUp(this.run, write);
   }
 }

@@ -17,6 +17,7 @@ import {
   WorkbookError, type AppendOptions, type CellRef, type LogSnapshot, type ReadLogOptions, type ReportBuildOptions, type ReportBuildResult,
   type TemplateOptions, type TemplateResult, type Workbook, type WorkbookErrorCode, type WorkbookState, type WrittenRow,
 } from '../core/workbook';
+import { outcomeCells, rowState, type FollowUpWrite, type FollowUpWriteStatus } from '../core/followups';
 import { buildMemoryReports, type MemoryReports } from './memoryReports';
 
 export interface MemoryTable {
@@ -283,6 +284,24 @@ export class MemoryWorkbook implements Workbook {
     const log = this.requireLog();
     this.reports = buildMemoryReports(log, await this.readLists(), { lang: this.reports.lang, mode: this.reports.mode, reports: this.reports.built });
     this.changed();
+  }
+
+  async recordFollowUp(write: FollowUpWrite): Promise<FollowUpWriteStatus> {
+    await this.roundTrip();
+    this.takeFailure();
+    const log = this.requireLog();
+    const positions = mapHeaders(log.headers).positions;
+    const cells = log.rows[write.rowIndex];
+    const state = rowState(cells, positions, write);
+    if (state === 'after') return 'alreadyWritten';
+    if (state === 'other') return 'changed';
+    for (const [key, value] of Object.entries(outcomeCells(write))) {
+      const at = positions[key as ColumnKey];
+      if (at !== undefined && value !== undefined) cells[at] = value;
+    }
+    this.writes++;
+    this.changed();
+    return 'written';
   }
 
   // ---------------------------------------------------------------- internals

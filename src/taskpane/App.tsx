@@ -3,8 +3,9 @@
  * switch views), and the views, of which only Home ships in the first chunk.
  */
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
-import { Button, FluentProvider, Tab, TabList, webLightTheme, type Theme } from '@fluentui/react-components';
-import { langFromLocale, t, type Text as I18nText } from '../core/i18n';
+import { Button, FluentProvider, webLightTheme, type Theme } from '@fluentui/react-components';
+import { langFromLocale, t, type Text } from '../core/i18n';
+import { shortcutView, VIEW_ORDER } from './shortcuts';
 import { ui } from '../core/i18n/ui';
 import type { Lang } from '../core/schema';
 import type { Workbook, WorkbookState } from '../core/workbook';
@@ -19,20 +20,24 @@ import { OutsideOffice } from './views/OutsideOffice';
 import { ViewBoundary } from './views/ViewBoundary';
 import { useShellStyles } from './shell/styles';
 import { Busy } from './shell/Busy';
+import { ViewTabs } from './shell/ViewTabs';
 
 const EntryView = lazy(() => import(/* webpackChunkName: "entry" */ './views/EntryView'));
 const CheckView = lazy(() => import(/* webpackChunkName: "check" */ './views/CheckView'));
 const ReportsView = lazy(() => import(/* webpackChunkName: "reports" */ './views/ReportsView'));
+const FollowUpsView = lazy(() => import(/* webpackChunkName: "followups" */ './views/FollowUpsView'));
 const SettingsView = lazy(() => import(/* webpackChunkName: "settings" */ './views/SettingsView'));
 const DemoPanel = lazy(() => import(/* webpackChunkName: "demo-panel" */ './demo/DemoPanel'));
 
-const TABS: ReadonlyArray<{ id: ViewId; label: keyof typeof ui }> = [
-  { id: 'home', label: 'navHome' },
-  { id: 'entry', label: 'navEntry' },
-  { id: 'check', label: 'navCheck' },
-  { id: 'reports', label: 'navReports' },
-  { id: 'settings', label: 'navSettings' },
-];
+/** Tab labels; the order is VIEW_ORDER's (shortcuts.ts), so Alt+n opens the n-th tab. */
+const TAB_LABELS: Readonly<Record<ViewId, Text>> = {
+  home: ui.navHome,
+  entry: ui.navEntry,
+  followups: ui.navFollowUps,
+  check: ui.navCheck,
+  reports: ui.navReports,
+  settings: ui.navSettings,
+};
 
 export interface AppProps {
   host: HostInfo;
@@ -53,10 +58,21 @@ export function App({ host, workbook: given, theme = webLightTheme }: AppProps):
   const [view, setView] = useState<ViewId>(() => currentView());
   const [workbook, setWorkbook] = useState<Workbook | null>(given ?? null);
   const [state, setState] = useState<WorkbookState | null>(null);
-  const [loadError, setLoadError] = useState<I18nText | null>(null);
+  const [loadError, setLoadError] = useState<Text | null>(null);
   const [outboxCount, setOutboxCount] = useState(0);
 
   useEffect(() => onNavigate(setView), []);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = shortcutView(e);
+      if (!target) return;
+      e.preventDefault();
+      navigate(target);
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
 
   useEffect(() => {
     if (given !== undefined || host.kind === 'browser') return;
@@ -131,18 +147,12 @@ export function App({ host, workbook: given, theme = webLightTheme }: AppProps):
       <AppContext.Provider value={ctx}>
         <div className={host.kind === 'demo' ? styles.demoLayout : undefined}>
           <div className={styles.pane}>
-            <TabList
-              selectedValue={view}
-              onTabSelect={(_, data) => navigate(data.value as ViewId)}
-              aria-label={t(ui.navLabel, lang)}
-              size="small"
-            >
-              {TABS.map((tab) => (
-                <Tab key={tab.id} value={tab.id} data-testid={`tab-${tab.id}`}>
-                  {t(ui[tab.label], lang)}
-                </Tab>
-              ))}
-            </TabList>
+            <ViewTabs
+              tabs={VIEW_ORDER.map((id, i) => ({ id, label: t(TAB_LABELS[id], lang), shortcut: `Alt+${i + 1}` }))}
+              selected={view}
+              onSelect={navigate}
+              label={t(ui.navLabel, lang)}
+            />
             <main className={styles.view}>
               {loadError && <p role="alert">{loadError[lang]}</p>}
               {outboxCount > 0 && view !== 'entry' && (
@@ -154,6 +164,7 @@ export function App({ host, workbook: given, theme = webLightTheme }: AppProps):
                 <Suspense fallback={<Busy label={t(ui.loading, lang)} />}>
                   {view === 'home' && <HomeView />}
                   {view === 'entry' && <EntryView />}
+                  {view === 'followups' && <FollowUpsView />}
                   {view === 'check' && <CheckView />}
                   {view === 'reports' && <ReportsView />}
                   {view === 'settings' && <SettingsView pref={pref} onChange={changeLang} />}

@@ -93,6 +93,8 @@ export interface WriteRecord {
 const MAX_ROWS = 1_048_576;
 /** Excel on the web: 5 MB per request and per response. */
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
+/** Columns per worksheet (XFD), from Microsoft's "Excel specifications and limits" (support.microsoft.com). */
+const MAX_COLUMNS = 16_384;
 const utf8Length = (v: unknown): number => Buffer.byteLength(JSON.stringify(v), 'utf8');
 const key = (r: number, c: number) => `${r},${c}`;
 
@@ -384,6 +386,20 @@ export class FakeRange extends Loadable {
   }
   getRowsBelow(n = 1): FakeRange {
     return new FakeRange(this.fx, this.sheet, this.top + this.rows, this.left, n, this.cols);
+  }
+  /**
+   * Range.getOffsetRange (ExcelApi 1.1): the same-sized range shifted by rows/columns; a shift that leaves the sheet
+   * is an error (learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-getoffsetrange-member(1)).
+   * A shift past the end of a table is fine: the result is just sheet cells.
+   */
+  getOffsetRange(rowOffset: number, columnOffset: number): FakeRange {
+    const top = this.top + rowOffset;
+    const left = this.left + columnOffset;
+    if (top < 0 || left < 0 || top + this.rows > MAX_ROWS || left + this.cols > MAX_COLUMNS) {
+      this.fx.fail('InvalidArgument', `getOffsetRange(${rowOffset}, ${columnOffset}) leaves the sheet`);
+      return new FakeRange(this.fx, this.sheet, 0, 0, this.rows, this.cols);
+    }
+    return new FakeRange(this.fx, this.sheet, top, left, this.rows, this.cols);
   }
   getResizedRange(dr: number, dc: number): FakeRange {
     return new FakeRange(this.fx, this.sheet, this.top, this.left, this.rows + dr, this.cols + dc);

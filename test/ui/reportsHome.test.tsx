@@ -49,7 +49,7 @@ describe('Reports view', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Compute preview' }));
     const preview = await screen.findByTestId('report-preview');
     const channel = preview.querySelector('[data-report="channel"]') as HTMLElement;
-    const wechat = within(channel).getByText('WeChat').closest('tr') as HTMLElement;
+    const wechat = within(channel.querySelector('table')!).getByText('WeChat').closest('tr') as HTMLElement;
     expect(Array.from(wechat.querySelectorAll('td')).map((td) => td.textContent)).toEqual(['WeChat', '1', '1', '100.0%', '100.00']);
   });
 });

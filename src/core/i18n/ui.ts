@@ -10,6 +10,7 @@ export const ui = {
   navLabel: { 'zh-CN': '视图', 'en-US': 'Views' },
   navHome: { 'zh-CN': '首页', 'en-US': 'Home' },
   navEntry: { 'zh-CN': '录入', 'en-US': 'Entry' },
+  navFollowUps: { 'zh-CN': '待跟进', 'en-US': 'Follow-ups' },
   navCheck: { 'zh-CN': '检查', 'en-US': 'Check' },
   navReports: { 'zh-CN': '报表', 'en-US': 'Reports' },
   navSettings: { 'zh-CN': '设置', 'en-US': 'Settings' },

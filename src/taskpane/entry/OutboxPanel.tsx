@@ -1,7 +1,10 @@
-/** The outbox: entries not yet in the workbook, with their last error, "retry now" and "discard". */
+/** The outbox: entries and follow-up outcomes not yet in the workbook, with their last error, "retry now" and "discard". */
 import { useEffect, useState } from 'react';
 import { Button, Card, Text } from '@fluentui/react-components';
 import { ui } from '../../core/i18n/ui';
+import { followUpText as ft } from '../../core/i18n/followups';
+import { OUTCOME_VALUE } from '../../core/followups';
+import { listLabel } from '../../core/schema';
 import { useApp, useT } from '../appContext';
 import { useViewStyles } from '../shell/styles';
 import type { OutboxItem } from './outbox';
@@ -28,7 +31,11 @@ export function OutboxPanel(): JSX.Element | null {
       <Text className={styles.muted}>{tr(ui.outboxExplain)}</Text>
       {items.map((item) => (
         <Card key={item.id} data-testid="outbox-item">
-          <Text weight="semibold">{tr(ui.outboxItem, { date: item.entry.date, customer: item.entry.customerId, product: item.entry.product })}</Text>
+          <Text weight="semibold">
+            {item.kind === 'followUp'
+              ? tr(ft.outboxItem, { row: item.followUp.sheetRow, outcome: listLabel('followUp', OUTCOME_VALUE[item.followUp.outcome], lang) })
+              : tr(ui.outboxItem, { date: item.entry.date, customer: item.entry.customerId, product: item.entry.product })}
+          </Text>
           <Text size={200}>{tr(ui.outboxAttempts, { n: item.attempts, reason: item.lastError[lang] })}</Text>
           <div className={styles.row}>
             <Button size="small" onClick={() => void retryNow(item.id)}>

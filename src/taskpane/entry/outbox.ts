@@ -1,23 +1,45 @@
 /**
- * Entries that could not be written to the workbook. Each one is kept in local storage until it is written or
- * the user discards it, so nothing typed is lost when Excel is busy, a sync times out or the table is missing.
- * Retryable failures are retried automatically with exponential backoff; the others wait for "retry now".
+ * Writes that could not reach the workbook: entries, and follow-up outcomes. Each one is kept in local storage until
+ * it is written or the user discards it, so nothing typed is lost when Excel is busy, a sync times out or the table
+ * is missing. Retryable failures are retried automatically with exponential backoff; the others wait for "retry now".
+ * Both kinds are safe to retry: an entry's write verifies its row, an outcome's write checks the row first.
  */
 import type { Text } from '../../core/i18n';
+import type { FollowUpWrite } from '../../core/followups';
 import type { LogEntry } from '../../core/schema';
 import { WorkbookError } from '../../core/workbook';
 import { errorMessage } from '../errors';
 import { readJson, writeJson, type KeyValueStore } from '../storage';
 
-export interface OutboxItem {
+interface OutboxItemBase {
   id: string;
-  entry: LogEntry;
   createdAt: number;
   attempts: number;
   lastError: Text;
   retryable: boolean;
   /** Epoch ms of the next automatic attempt; null when only a manual retry will try again. */
   nextAttemptAt: number | null;
+}
+
+/** A log entry to append (items saved before follow-ups existed have no `kind`). */
+export interface EntryOutboxItem extends OutboxItemBase {
+  kind?: 'entry';
+  entry: LogEntry;
+}
+
+/** A follow-up outcome to record on one row. */
+export interface FollowUpOutboxItem extends OutboxItemBase {
+  kind: 'followUp';
+  followUp: FollowUpWrite;
+}
+
+export type OutboxItem = EntryOutboxItem | FollowUpOutboxItem;
+
+function isItem(i: unknown): i is OutboxItem {
+  if (!i || typeof i !== 'object') return false;
+  const o = i as Record<string, unknown>;
+  if (typeof o.id !== 'string') return false;
+  return o.kind === 'followUp' ? Boolean(o.followUp) : Boolean(o.entry);
 }
 
 const KEY = 'outbox';
@@ -41,7 +63,7 @@ export class Outbox {
 
   constructor(private readonly store?: KeyValueStore | null) {
     const saved = readJson<OutboxItem[]>(KEY, store);
-    this.items = Array.isArray(saved) ? saved.filter((i) => i && typeof i.id === 'string' && i.entry) : [];
+    this.items = Array.isArray(saved) ? saved.filter(isItem) : [];
   }
 
   list(): readonly OutboxItem[] {
@@ -53,20 +75,30 @@ export class Outbox {
     return () => this.listeners.delete(listener);
   }
 
-  add(entry: LogEntry, error: unknown, now = Date.now()): OutboxItem {
+  add(entry: LogEntry, error: unknown, now = Date.now()): EntryOutboxItem {
+    const item: EntryOutboxItem = { ...this.base(error, now), entry };
+    this.items = [...this.items, item];
+    this.persist();
+    return item;
+  }
+
+  addFollowUp(followUp: FollowUpWrite, error: unknown, now = Date.now()): FollowUpOutboxItem {
+    const item: FollowUpOutboxItem = { ...this.base(error, now), kind: 'followUp', followUp };
+    this.items = [...this.items, item];
+    this.persist();
+    return item;
+  }
+
+  private base(error: unknown, now: number): OutboxItemBase {
     const { text, retryable } = describeError(error);
-    const item: OutboxItem = {
+    return {
       id: `${now.toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
-      entry,
       createdAt: now,
       attempts: 1,
       lastError: text,
       retryable,
       nextAttemptAt: retryable ? now + backoffMs(1) : null,
     };
-    this.items = [...this.items, item];
-    this.persist();
-    return item;
   }
 
   failed(id: string, error: unknown, now = Date.now()): void {

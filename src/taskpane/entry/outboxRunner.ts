@@ -2,16 +2,20 @@
  * Drives the outbox for the pane's workbook: one shared Outbox, automatic retries on a timer, manual "retry now",
  * and notifications when a queued entry lands (so the Entry view can tell the user which row).
  */
+import type { FollowUpWrite, FollowUpWriteStatus } from '../../core/followups';
 import type { Workbook, WrittenRow } from '../../core/workbook';
-import { Outbox, type OutboxItem } from './outbox';
+import { Outbox, type EntryOutboxItem, type FollowUpOutboxItem, type OutboxItem } from './outbox';
 
-type SentListener = (item: OutboxItem, row: WrittenRow) => void;
+type SentListener = (item: EntryOutboxItem, row: WrittenRow) => void;
+/** A queued follow-up left the outbox: written (or found already written), or not written because the row changed. */
+type FollowUpListener = (item: FollowUpOutboxItem, status: FollowUpWriteStatus) => void;
 
 let outbox: Outbox | null = null;
 let workbook: Workbook | null = null;
 let timer: ReturnType<typeof setTimeout> | null = null;
 let running = false;
 const sentListeners = new Set<SentListener>();
+const followUpListeners = new Set<FollowUpListener>();
 
 export function getOutbox(): Outbox {
   if (!outbox) outbox = new Outbox();
@@ -23,10 +27,22 @@ export function onOutboxSent(listener: SentListener): () => void {
   return () => sentListeners.delete(listener);
 }
 
+export function onFollowUpSettled(listener: FollowUpListener): () => void {
+  followUpListeners.add(listener);
+  return () => followUpListeners.delete(listener);
+}
+
 async function send(item: OutboxItem): Promise<boolean> {
   const box = getOutbox();
   if (!workbook) return false;
   try {
+    if (item.kind === 'followUp') {
+      // 'changed' also leaves the outbox: the row is no longer the one the 客服 saw, so the outcome must not land.
+      const status = await workbook.recordFollowUp(item.followUp);
+      box.remove(item.id);
+      followUpListeners.forEach((l) => l(item, status));
+      return true;
+    }
     // Every outbox item was tried before; that attempt may have landed late, so the append checks the log tail.
     const row = await workbook.appendEntry(item.entry, { retry: true });
     box.remove(item.id);
@@ -61,8 +77,15 @@ async function runDue(): Promise<void> {
 }
 
 /** Put a failed entry in the outbox and arm the retry timer. */
-export function queueEntry(entry: OutboxItem['entry'], error: unknown): OutboxItem {
+export function queueEntry(entry: EntryOutboxItem['entry'], error: unknown): EntryOutboxItem {
   const item = getOutbox().add(entry, error);
+  schedule();
+  return item;
+}
+
+/** Put a failed follow-up outcome in the outbox and arm the retry timer. */
+export function queueFollowUp(write: FollowUpWrite, error: unknown): FollowUpOutboxItem {
+  const item = getOutbox().addFollowUp(write, error);
   schedule();
   return item;
 }
@@ -99,4 +122,5 @@ export function resetOutboxForTests(): void {
   workbook = null;
   running = false;
   sentListeners.clear();
+  followUpListeners.clear();
 }

@@ -12,6 +12,9 @@ import { errorNotice } from '../errors';
 import { useViewStyles } from '../shell/styles';
 import { fmtAmount, fmtCount, fmtPercent } from './format';
 import { readEntries } from './logEntries';
+import Chart from '../charts/Chart';
+import { reportChart } from '../charts/model';
+import { followUpText as ft } from '../../core/i18n/followups';
 
 const MAX_ROWS = 12;
 
@@ -46,9 +49,11 @@ export default function ReportPreview(): JSX.Element {
       {REPORT_IDS.map((id) => {
         const def = reportDef(id);
         const rows = results[id];
+        const chart = reportChart(id, rows, lang);
         return (
           <section key={id} data-report={id}>
             <Text weight="semibold">{reportTitle(id, lang)}</Text>
+            <div className={styles.row}>
             <table className={styles.table}>
               <thead>
                 <tr>
@@ -75,6 +80,8 @@ export default function ReportPreview(): JSX.Element {
                 ))}
               </tbody>
             </table>
+            {chart && <Chart data={chart} cumulativeLabel={tr(ft.cumulative)} emptyText={tr(ft.chartEmpty)} />}
+            </div>
             {rows.length > MAX_ROWS && <Text size={200}>{tr(ui.previewMoreRows, { n: rows.length - MAX_ROWS })}</Text>}
           </section>
         );

@@ -11,6 +11,12 @@ import { useViewStyles } from '../shell/styles';
 import { fmtAmount, fmtCount, fmtPercent } from './format';
 import { readEntries } from './logEntries';
 import { paneSummary, type PaneSummary } from './summary';
+import { dueFollowUps } from '../../core/followups';
+import { followUpText as ft } from '../../core/i18n/followups';
+import { navigate } from '../navigation';
+import { lastAgent } from '../prefs';
+import Chart from '../charts/Chart';
+import { dailyLineChart, paretoChart } from '../charts/model';
 
 const PERIOD_LABEL = { 1: ui.summaryToday, 7: ui.summary7, 30: ui.summary30 } as const;
 
@@ -19,6 +25,7 @@ export default function SummaryPanel(): JSX.Element {
   const tr = useT();
   const styles = useViewStyles();
   const [summary, setSummary] = useState<PaneSummary | null>(null);
+  const [due, setDue] = useState<{ n: number; agent: string | null } | null>(null);
   const [error, setError] = useState<I18nText | null>(null);
   const [version, setVersion] = useState(0);
   const rows = state?.logRows ?? 0;
@@ -27,7 +34,13 @@ export default function SummaryPanel(): JSX.Element {
     if (!workbook) return;
     const abort = new AbortController();
     readEntries(workbook, abort.signal).then(
-      ({ entries }) => setSummary(paneSummary(entries, todayIso())),
+      ({ entries, snapshot }) => {
+        const today = todayIso();
+        setSummary(paneSummary(entries, today));
+        // The same default as the follow-up view: the agent this pane last entered as.
+        const agent = lastAgent() ?? null;
+        setDue({ n: dueFollowUps(snapshot, today, agent).due.length, agent });
+      },
       (e: unknown) => !abort.signal.aborted && setError(errorNotice(e)),
     );
     return () => abort.abort();
@@ -42,6 +55,17 @@ export default function SummaryPanel(): JSX.Element {
         </Button>
       </div>
       {error && <Text role="alert">{error[lang]}</Text>}
+      {due && (
+        <div className={styles.row}>
+          <Text weight="semibold" data-testid="home-followups" data-due={due.n}>
+            {tr(ft.count, { n: due.n })}
+            {due.agent ? ` · ${due.agent}` : ''}
+          </Text>
+          <Button size="small" onClick={() => navigate('followups')}>
+            {tr(ft.openList)}
+          </Button>
+        </div>
+      )}
       {!summary ? (
         !error && <Spinner size="tiny" />
       ) : (
@@ -68,6 +92,17 @@ export default function SummaryPanel(): JSX.Element {
               ))}
             </tbody>
           </table>
+          <div data-testid="home-charts" className={styles.stack}>
+            <Chart
+              data={dailyLineChart(tr(ft.chartTrend), summary.days, { inquiries: tr(ui.summaryInquiries), deals: tr(ui.summaryDeals) }, lang)}
+              emptyText={tr(ft.chartEmpty)}
+            />
+            <Chart
+              data={paretoChart(tr(ft.chartReasons), summary.reasons.map((r) => ({ label: keyLabel('noDealReason', r.key, lang), count: r.count ?? 0 })), tr(ft.reasonCount), lang)}
+              cumulativeLabel={tr(ft.cumulative)}
+              emptyText={tr(ft.chartEmpty)}
+            />
+          </div>
           <Text weight="semibold">{tr(ui.summaryTopReasons)}</Text>
           {summary.topReasons.length === 0 ? (
             <Text className={styles.muted}>{tr(ui.summaryNone)}</Text>

@@ -6,11 +6,13 @@
 import { todayIso } from '../../core/dates';
 import { defaultListValues, type LogEntry } from '../../core/schema';
 import { checkLog } from '../../core/validation';
-import type { Workbook } from '../../core/workbook';
+import type { LogSnapshot, Workbook } from '../../core/workbook';
 
 export interface LogEntries {
   entries: LogEntry[];
   skipped: number;
+  /** The rows as read (Home counts the follow-ups due from them, invalid rows included). */
+  snapshot: LogSnapshot;
 }
 
 export async function readEntries(workbook: Workbook, signal?: AbortSignal): Promise<LogEntries> {
@@ -18,5 +20,5 @@ export async function readEntries(workbook: Workbook, signal?: AbortSignal): Pro
   const snap = await workbook.readLog({ signal });
   const { entries } = checkLog(snap.rows, snap.positions, { today: todayIso(), lists, warnings: false });
   const skipped = snap.rows.length - entries.length;
-  return { entries, skipped };
+  return { entries, skipped, snapshot: snap };
 }

@@ -15,6 +15,16 @@ export interface PaneSummary {
   periods: PeriodFigures[];
   /** Over the last 30 days, most frequent first. */
   topReasons: ReportRow[];
+  /** Every no-deal reason of the last 30 days with a count, most frequent first (the Pareto chart). */
+  reasons: ReportRow[];
+  /** The last 30 days, oldest first, days without inquiries included (the trend line). */
+  days: DayFigures[];
+}
+
+export interface DayFigures {
+  day: string;
+  inquiries: number;
+  deals: number;
 }
 
 function daysBefore(iso: string, n: number): string {
@@ -28,6 +38,12 @@ export function paneSummary(entries: readonly LogEntry[], today: string, topN = 
     return { days, inquiries: total.inquiries ?? 0, deals: total.deals ?? 0, conversion: total.conversion ?? null, amount: total.amount ?? 0 };
   });
   const month = aggregate(entries, { filter: { from: daysBefore(today, 29), to: today } });
-  const topReasons = month.noDealReasons.filter((r) => (r.count ?? 0) > 0).slice(0, topN);
-  return { periods, topReasons };
+  const reasons = month.noDealReasons.filter((r) => (r.count ?? 0) > 0);
+  const byDay = new Map(month.daily.map((r) => [r.key, r]));
+  const days = Array.from({ length: 30 }, (_, i) => {
+    const day = daysBefore(today, 29 - i);
+    const r = byDay.get(day);
+    return { day, inquiries: r?.inquiries ?? 0, deals: r?.deals ?? 0 };
+  });
+  return { periods, topReasons: reasons.slice(0, topN), reasons, days };
 }
