@@ -66,8 +66,10 @@ export function addDays(iso: string, days: number): string {
 }
 
 /**
- * The due rows of a log: 跟进情况 = 待跟进 and 下次跟进 on or before today, optionally of one agent (null = all).
- * Rows with other problems still count: a pending customer is pending even if the row has a typo elsewhere.
+ * The due rows of a log: 跟进情况 = 待跟进, or 已跟进 with a new 下次跟进 (what recording 已跟进 here writes: the customer
+ * was contacted and is called again on that date), and 下次跟进 on or before today; optionally of one agent (null =
+ * all). 已转化 / 已流失 close a row. Rows with other problems still count: a pending customer is pending even if the row
+ * has a typo elsewhere.
  */
 export function dueFollowUps(snap: SnapshotLike, today: string, agent: string | null = null): FollowUpList {
   const p = snap.positions;
@@ -78,10 +80,13 @@ export function dueFollowUps(snap: SnapshotLike, today: string, agent: string | 
   let undated = 0;
   if (p.followUp === undefined) return { due, undated, agents };
   snap.rows.forEach((row, rowIndex) => {
-    if (text(at(row, 'followUp')) !== FOLLOW_UP_PENDING) return;
+    const status = text(at(row, 'followUp'));
+    const pending = status === FOLLOW_UP_PENDING;
+    if (!pending && status !== OUTCOME_VALUE.followed) return;
     const next = normalizeDate(at(row, 'nextFollowUp'), today);
     if (next === null || isInvalid(next)) {
-      undated++;
+      // Only 待跟进 needs a date (a check error without one); 已跟进 without one is simply done for now.
+      if (pending) undated++;
       return;
     }
     const overdue = todaySerial - isoToSerial(next);

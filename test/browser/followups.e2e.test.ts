@@ -44,7 +44,7 @@ function log(): LogEntry[] {
 function expectedDue(entries: LogEntry[]): Array<{ row: number; overdue: number }> {
   return entries
     .map((e, row) => ({ e, row }))
-    .filter(({ e }) => e.followUp === '待跟进' && e.nextFollowUp !== null && e.nextFollowUp <= today)
+    .filter(({ e }) => (e.followUp === '待跟进' || e.followUp === '已跟进') && e.nextFollowUp !== null && e.nextFollowUp <= today)
     .map(({ e, row }) => ({ row, overdue: isoToSerial(today) - isoToSerial(e.nextFollowUp!) }))
     .sort((a, b) => b.overdue - a.overdue || a.row - b.row);
 }

@@ -25,16 +25,20 @@ describe('dueFollowUps', () => {
     raw({ customerId: 'late3', nextFollowUp: isoToSerial('2026-11-28'), note: '要发票' }),
     raw({ customerId: 'future', nextFollowUp: isoToSerial('2026-12-02') }),
     raw({ customerId: 'undated', nextFollowUp: '' }),
-    raw({ customerId: 'done', followUp: '已跟进', nextFollowUp: isoToSerial('2026-11-01') }),
+    raw({ customerId: 'called-again', followUp: '已跟进', nextFollowUp: isoToSerial('2026-11-30') }),
+    raw({ customerId: 'called-later', followUp: '已跟进', nextFollowUp: isoToSerial('2026-12-03') }),
+    raw({ customerId: 'called-undated', followUp: '已跟进', nextFollowUp: '' }),
+    raw({ customerId: 'won', followUp: '已转化', nextFollowUp: isoToSerial('2026-11-01') }),
+    raw({ customerId: 'lost', followUp: '已流失', nextFollowUp: isoToSerial('2026-11-01') }),
     raw({ customerId: 'late1-agent2', agent: '客服2', nextFollowUp: isoToSerial('2026-11-30') }),
     raw({ customerId: 'text-date', nextFollowUp: '2026/11/29' }),
     raw({ customerId: 'garbage-date', nextFollowUp: 'soon' }),
   ];
 
-  test('lists exactly the due rows, longest overdue first, today last', () => {
+  test('lists exactly the due rows (待跟进, and 已跟进 called again), longest overdue first, today last', () => {
     const list = dueFollowUps(snap(rows), TODAY);
     expect(list.due.map((d) => [d.customerId, d.daysOverdue, d.sheetRow])).toEqual([
-      ['late3', 3, 3], ['text-date', 2, 8], ['late1-agent2', 1, 7], ['today', 0, 2],
+      ['late3', 3, 3], ['text-date', 2, 12], ['called-again', 1, 6], ['late1-agent2', 1, 11], ['today', 0, 2],
     ]);
     expect(list.undated).toBe(2);
     expect(list.agents).toEqual(['客服1', '客服2']);
