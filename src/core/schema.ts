@@ -58,7 +58,7 @@ export interface ColumnDef {
   type: ColumnType;
   /** The dictionary list a 'list' column draws its values from. */
   list?: ListKey;
-  /** Product: a value outside the list is a warning, not an error. */
+  /** Product and agent (the shop's own lists): a value outside the list is a warning ("add to 字典"), not an error. */
   freeTextAllowed?: boolean;
   /** Always required, whatever the other fields say (conditional rules live in validation). */
   required: boolean;
@@ -91,7 +91,7 @@ export const TEXT_FORMAT = '@';
 
 export const COLUMNS: readonly ColumnDef[] = [
   { key: 'date', holdsDate: true, zh: '日期', en: 'Date', type: 'date', required: true, numberFormat: DATE_FORMAT, width: 12 },
-  { key: 'agent', zh: '客服', en: 'Agent', type: 'list', list: 'agent', required: true, numberFormat: TEXT_FORMAT, width: 10 },
+  { key: 'agent', zh: '客服', en: 'Agent', type: 'list', list: 'agent', freeTextAllowed: true, required: true, numberFormat: TEXT_FORMAT, width: 10 },
   { key: 'customerId', zh: '客户ID', en: 'Customer ID', type: 'text', required: true, maxLength: 64, numberFormat: TEXT_FORMAT, width: 16 },
   { key: 'customerType', zh: '客户类型', en: 'Customer type', type: 'list', list: 'customerType', required: true, numberFormat: TEXT_FORMAT, width: 10 },
   { key: 'newOrReturning', zh: '新老客', en: 'New/returning', type: 'list', list: 'newOrReturning', required: true, numberFormat: TEXT_FORMAT, width: 8 },

@@ -11,10 +11,10 @@ import type { Capabilities } from './requirements';
 function alert(rule: ValidationRule, lang: Lang): Excel.DataValidationErrorAlert {
   switch (rule.kind) {
     case 'list':
-      // Product: free text allowed — a warning the user may dismiss, not a stop.
+      // Product and agent: free text allowed — a warning the user may dismiss, not a stop.
       return {
         style: rule.strict ? 'Stop' : 'Warning', showAlert: true,
-        title: t(workbookText.dvListTitle, lang), message: t(rule.strict ? workbookText.dvListBody : workbookText.dvProductBody, lang),
+        title: t(workbookText.dvListTitle, lang), message: t(rule.strict ? workbookText.dvListBody : workbookText.dvOwnListBody, lang),
       };
     case 'wholeNumber':
       return { style: 'Stop', showAlert: true, title: t(workbookText.dvNumberTitle, lang), message: t(workbookText.dvWholeBody, lang) };

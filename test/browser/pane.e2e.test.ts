@@ -16,7 +16,7 @@ afterAll(async () => {
 });
 
 const GOOD: Array<[string, string, 'fill' | 'select']> = [
-  ['客服', '客服1', 'select'],
+  ['客服', '客服1', 'fill'],
   ['客户ID', 'e2e_buyer_01', 'fill'],
   ['客户类型', '零售客户', 'select'],
   ['新老客', '新客', 'select'],

@@ -44,3 +44,16 @@ test.each([0, 25])('%s rows: every rule lies within the table’s rows; stamped 
   expect(log.templateVersion).toBe(TEMPLATE_VERSION);
   expect(TEMPLATE_VERSION).toBe(2);
 });
+
+test('agent and product lists warn (the shop\'s own lists: a new 客服 may type their own name); fixed lists stop', async () => {
+  const file = path.join(dir, 'styles.xlsx');
+  await writeTemplate(file, { lang: 'zh-CN', rows: [], lists: SAMPLE_LISTS });
+  const zip = await JSZip.loadAsync(fs.readFileSync(file));
+  const sheets = await Promise.all(Object.keys(zip.files).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n)).map((n) => zip.file(n)!.async('string')));
+  const logSheet = sheets.find((x) => x.includes('<tableParts') && x.includes('<conditionalFormatting'))!;
+  const styleOf = (listName: string) => {
+    const dv = [...logSheet.matchAll(/<dataValidation\b([^>]*)>\s*<formula1>([^<]*)<\/formula1>/g)].find((m) => m[2] === listName);
+    return dv ? (/errorStyle="(\w+)"/.exec(dv[1])?.[1] ?? 'stop') : 'missing';
+  };
+  expect([styleOf('List_Agent'), styleOf('List_Product'), styleOf('List_CustomerType')]).toEqual(['warning', 'warning', 'stop']);
+});

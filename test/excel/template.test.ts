@@ -33,7 +33,9 @@ describe('insertTemplate on an empty workbook', () => {
     // Version 2: every rule sits on the table's one body row (A2…), none on rows below the table.
     const dv = (key: string) => log.sheet.validations.find((v) => v.address === `${columnLetter(COLUMNS.findIndex((c) => c.key === key))}2`);
     expect(dv('agent')!.rule).toEqual({ list: { inCellDropDown: true, source: '=List_Agent' } });
-    expect(dv('agent')!.errorAlert!.style).toBe('Stop');
+    // Agents, like products, are the shop's own list: a new 客服 may type their own name (warning, not stop).
+    expect(dv('agent')!.errorAlert!.style).toBe('Warning');
+    expect(dv('customerType')!.errorAlert!.style).toBe('Stop');
     expect(dv('product')!.rule).toEqual({ list: { inCellDropDown: true, source: '=List_Product' } });
     expect(dv('product')!.errorAlert!.style).toBe('Warning');
     expect(dv('quantity')!.rule).toEqual({ wholeNumber: { formula1: 0, operator: 'GreaterThanOrEqualTo' } });

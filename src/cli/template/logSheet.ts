@@ -109,10 +109,10 @@ function toExcelRule(rule: ValidationRule, firstCell: string, lang: Lang): Excel
         allowBlank: true,
         formulae: [rule.source.replace(/^=/, '')],
         showErrorMessage: true,
-        // Product: free text allowed with a warning (the user may keep a value outside the list).
+        // Product and agent: free text allowed with a warning (the user may keep a value outside the list).
         errorStyle: rule.strict ? 'stop' : 'warning',
         errorTitle: t(cli.dvListTitle, lang),
-        error: t(rule.strict ? cli.dvListBody : cli.dvProductBody, lang),
+        error: t(rule.strict ? cli.dvListBody : cli.dvOwnListBody, lang),
       };
     case 'wholeNumber':
       return {

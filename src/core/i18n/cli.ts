@@ -88,7 +88,7 @@ export const cli = {
   // template: data-validation prompts shown by Excel / WPS / LibreOffice
   dvListTitle: { 'zh-CN': '请从列表中选择', 'en-US': 'Choose from the list' },
   dvListBody: { 'zh-CN': '此列只接受“字典”表中的值；如需新值，请先在字典中添加。', 'en-US': 'This column accepts values from the 字典 (dictionary) sheet; add new values there first.' },
-  dvProductBody: { 'zh-CN': '商品不在字典中：可以保留，但建议先把它加入字典。', 'en-US': 'This product is not in the dictionary: you may keep it, but consider adding it there.' },
+  dvOwnListBody: { 'zh-CN': '该值不在字典中（商品、客服是本店自己的列表）：可以保留，但建议先把它加入字典。', 'en-US': 'This value is not in the dictionary (products and agents are the shop\'s own lists): you may keep it, but consider adding it there.' },
   dvNumberTitle: { 'zh-CN': '请输入数字', 'en-US': 'Enter a number' },
   dvWholeBody: { 'zh-CN': '请输入 ≥ 0 的整数。', 'en-US': 'Enter a whole number ≥ 0.' },
   dvDecimalBody: { 'zh-CN': '请输入 ≥ 0 的金额。', 'en-US': 'Enter an amount ≥ 0.' },

@@ -24,7 +24,7 @@ export const workbookText = {
   metaValue: { 'zh-CN': '值', 'en-US': 'Value' },
   dvListTitle: { 'zh-CN': '请从列表中选择', 'en-US': 'Pick from the list' },
   dvListBody: { 'zh-CN': '该值不在字典列表中。可在“字典”工作表中添加。', 'en-US': 'This value is not in the dictionary list. Add it on the 字典 sheet.' },
-  dvProductBody: { 'zh-CN': '该商品不在商品列表中，确定保留吗？', 'en-US': 'This product is not in the product list. Keep it anyway?' },
+  dvOwnListBody: { 'zh-CN': '该值不在字典列表中（商品、客服是本店自己的列表）：可以保留，建议把它加入字典。', 'en-US': 'This value is not in the dictionary list (products and agents are the shop\'s own lists): you may keep it; consider adding it there.' },
   dvNumberTitle: { 'zh-CN': '请输入数字', 'en-US': 'Enter a number' },
   dvWholeBody: { 'zh-CN': '请输入不小于 0 的整数。', 'en-US': 'Enter a whole number of 0 or more.' },
   dvDecimalBody: { 'zh-CN': '请输入不小于 0 的金额。', 'en-US': 'Enter an amount of 0 or more.' },

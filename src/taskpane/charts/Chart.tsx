@@ -73,7 +73,8 @@ function LinePlot({ data }: { data: ChartData }): JSX.Element {
   const plotH = H - PAD.top - PAD.bottom;
   const x = (i: number) => PAD.left + (n <= 1 ? plotW / 2 : (plotW * i) / (n - 1));
   const y = (v: number) => PAD.top + plotH * (1 - v / max);
-  const ticks = n <= 1 ? [0] : [0, Math.floor((n - 1) / 2), n - 1];
+  // First, middle and last day; with two days the middle is the first (one label each).
+  const ticks = [...new Set([0, Math.floor((Math.max(n, 1) - 1) / 2), Math.max(n, 1) - 1])];
   return (
     <>
       <Axes max={max} />

@@ -95,7 +95,7 @@ export default function EntryView(): JSX.Element {
       );
     }
     if (def.type === 'list') {
-      // Product: a combobox that suggests the list and accepts free text (validation warns).
+      // Product and agent: a combobox that suggests the list and accepts free text (validation warns).
       const listId = `entry-list-${key}`;
       return (
         <>
