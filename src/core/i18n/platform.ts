@@ -1,0 +1,72 @@
+/** Strings of platform imports, the 漏斗 funnel and the 计划 plan sheet (pane, CLI and sheets). */
+import type { TextTable } from './index';
+
+export const platform = {
+  // import problems (one line each; {file} is filled by the caller)
+  unreadable: { 'zh-CN': '{file}：无法读取（应为 .xls、.xlsx 或 .csv 导出文件）', 'en-US': '{file}: cannot be read (expected an .xls, .xlsx or .csv export)' },
+  empty: { 'zh-CN': '{file}：文件中没有数据', 'en-US': '{file}: the file holds no data' },
+  unknownKind: {
+    'zh-CN': '{file}：无法识别的导出文件。应为生意参谋流量/商品导出（含“访客数”和“支付买家数”列）或千牛/赤兔客服绩效导出（含“客服”和“询单人数”列）',
+    'en-US': '{file}: not a known export. Expected a 生意参谋 traffic/product export (columns 访客数 and 支付买家数) or a 千牛/赤兔 agent performance export (columns 客服 and 询单人数)',
+  },
+  ambiguousKind: {
+    'zh-CN': '{file}：表头同时像流量导出和客服绩效导出，无法判断；请分别导出',
+    'en-US': '{file}: the headers match both a traffic and an agent export; export them separately',
+  },
+  noDate: {
+    'zh-CN': '{file}：没有“日期/统计日期”列，标题中也没有单一日期；请按天导出或用 --date 指定日期',
+    'en-US': '{file}: no 日期/统计日期 column and no single day in its title; export one day at a time or pass --date',
+  },
+  badValue: {
+    'zh-CN': '{file}：第 {row} 行“{header}”的值“{value}”无法识别',
+    'en-US': '{file}: row {row}, “{header}”: cannot read “{value}”',
+  },
+  noRows: { 'zh-CN': '{file}：表头下没有数据行', 'en-US': '{file}: no data rows under the header' },
+  // import results
+  kindTraffic: { 'zh-CN': '流量/商品导出', 'en-US': 'traffic/product export' },
+  kindAgents: { 'zh-CN': '客服绩效导出', 'en-US': 'agent performance export' },
+  parsed: {
+    'zh-CN': '{file}：{kind}，{rows} 行，{from} 至 {to}（已去掉汇总行 {summary} 行）',
+    'en-US': '{file}: {kind}, {rows} rows, {from} to {to} ({summary} summary rows dropped)',
+  },
+  imported: {
+    'zh-CN': '{table}：新增 {added} 行，更新 {updated} 行，未变 {unchanged} 行，移除 {removed} 行',
+    'en-US': '{table}: {added} added, {updated} updated, {unchanged} unchanged, {removed} removed',
+  },
+  // funnel sheet
+  funnelSheet: { 'zh-CN': '漏斗', 'en-US': '漏斗' },
+  funnelDaily: { 'zh-CN': '漏斗（按日，店铺整体）', 'en-US': 'Funnel by day (whole shop)' },
+  funnelWeekly: { 'zh-CN': '漏斗（按周，周一开始）', 'en-US': 'Funnel by week (Monday first)' },
+  funnelProduct: { 'zh-CN': '漏斗（按商品，询盘数来自询盘统计）', 'en-US': 'Funnel by product (inquiries from the log)' },
+  reconcileDaily: { 'zh-CN': '询盘核对（按日）：询盘统计 vs 平台询单人数（仅旺旺）', 'en-US': 'Inquiry reconciliation by day: our log vs the platform (旺旺 only)' },
+  reconcileAgent: { 'zh-CN': '询盘核对（按客服）', 'en-US': 'Inquiry reconciliation by agent' },
+  colDate: { 'zh-CN': '日期', 'en-US': 'Date' },
+  colWeek: { 'zh-CN': '周（周一）', 'en-US': 'Week (Monday)' },
+  colProductId: { 'zh-CN': '商品ID', 'en-US': 'Product ID' },
+  colProduct: { 'zh-CN': '商品', 'en-US': 'Product' },
+  colAgent: { 'zh-CN': '客服', 'en-US': 'Agent' },
+  colVisitors: { 'zh-CN': '访客数', 'en-US': 'Visitors' },
+  colInquirers: { 'zh-CN': '询单人数', 'en-US': 'Inquirers' },
+  colLogInquiries: { 'zh-CN': '询盘数（日志）', 'en-US': 'Inquiries (log)' },
+  colInquiryBuyers: { 'zh-CN': '询单付款人数', 'en-US': 'Inquirers who paid' },
+  colLogDeals: { 'zh-CN': '成交数（日志）', 'en-US': 'Deals (log)' },
+  colPayingBuyers: { 'zh-CN': '支付买家数', 'en-US': 'Paying buyers' },
+  colAmountPaid: { 'zh-CN': '支付金额', 'en-US': 'Amount paid' },
+  colInquiryRate: { 'zh-CN': '询单率', 'en-US': 'Inquiry rate' },
+  colInquiryCvr: { 'zh-CN': '询单转化率', 'en-US': 'Inquiry conversion' },
+  colSilentCvr: { 'zh-CN': '静默转化率', 'en-US': 'Silent conversion' },
+  colPaidCvr: { 'zh-CN': '支付转化率', 'en-US': 'Paid conversion' },
+  colAov: { 'zh-CN': '客单价', 'en-US': 'AOV' },
+  colUvValue: { 'zh-CN': 'UV价值', 'en-US': 'UV value' },
+  colLogAll: { 'zh-CN': '日志询盘（全部渠道）', 'en-US': 'Log inquiries (all channels)' },
+  colLogWangwang: { 'zh-CN': '日志询盘（旺旺/千牛）', 'en-US': 'Log inquiries (旺旺/千牛)' },
+  colPlatformInquirers: { 'zh-CN': '平台询单人数（旺旺）', 'en-US': 'Platform inquirers (旺旺)' },
+  colGap: { 'zh-CN': '差异（日志旺旺 − 平台）', 'en-US': 'Gap (log 旺旺 − platform)' },
+  // plan sheet
+  planSheet: { 'zh-CN': '计划', 'en-US': '计划' },
+  planTitle: { 'zh-CN': '库存与推广计划', 'en-US': 'Stock & promotion plan' },
+  statusRaise: { 'zh-CN': '提高安全库存', 'en-US': 'Raise safety stock' },
+  statusOk: { 'zh-CN': '正常', 'en-US': 'OK' },
+  seedThisWeek: { 'zh-CN': '示例商品（本周）', 'en-US': 'Sample product (this week)' },
+  seedNextWeek: { 'zh-CN': '示例商品（下周）', 'en-US': 'Sample product (next week)' },
+} satisfies TextTable;
