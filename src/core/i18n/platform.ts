@@ -22,6 +22,14 @@ export const platform = {
     'en-US': '{file}: row {row}, “{header}”: cannot read “{value}”',
   },
   noRows: { 'zh-CN': '{file}：表头下没有数据行', 'en-US': '{file}: no data rows under the header' },
+  // CLI
+  importDescription: {
+    'zh-CN': '导入平台导出文件（生意参谋流量/商品、千牛/赤兔客服绩效；.xls/.xlsx/.csv）到工作簿的“平台数据”表，并更新“漏斗”；退出码 0 = 成功，2 = 文件无法识别或读取',
+    'en-US': 'import platform exports (生意参谋 traffic/product, 千牛/赤兔 agent performance; .xls/.xlsx/.csv) into the workbook\'s 平台数据 tables and rebuild 漏斗; exit 0 done, 2 unrecognised or unreadable',
+  },
+  importInto: { 'zh-CN': '要写入的工作簿（.xlsx，由 template 生成）', 'en-US': 'workbook to import into (.xlsx, made by template)' },
+  importDate: { 'zh-CN': '没有日期列的导出文件所属的日期（YYYY-MM-DD）', 'en-US': 'the day of an export that has no date column (YYYY-MM-DD)' },
+  exportsWord: { 'zh-CN': '导出文件', 'en-US': 'exports' },
   // import results
   kindTraffic: { 'zh-CN': '流量/商品导出', 'en-US': 'traffic/product export' },
   kindAgents: { 'zh-CN': '客服绩效导出', 'en-US': 'agent performance export' },
