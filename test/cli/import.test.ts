@@ -14,6 +14,8 @@ import { readPlatformDataSheet } from '../../src/cli/template/platformSheets';
 import { writeTemplate } from '../../src/cli/template/buildTemplate';
 import '../../src/cli/template/tableColumnFormula';
 import { mergePlatformRows, sortPlatformRows } from '../../src/core/platform/merge';
+import { computeFunnel } from '../../src/core/platform/funnel';
+import { generateRows, SAMPLE_LISTS } from '../support/generateRows';
 import { agentsGbkCsv, agentsUtf8Csv, days, platformTruth, productTruthAsExported, productXls, shopXlsx } from '../support/platformExports';
 
 jest.setTimeout(60_000);
@@ -115,5 +117,27 @@ describe('import --into', () => {
     const notXlsx = await cli(['import', xls, '--into', xls]);
     expect(notXlsx.code).toBe(2);
     expect(notXlsx.stderr.split('\n')).toHaveLength(1);
+  });
+});
+
+describe('report with the funnel', () => {
+  it('report --json adds the 漏斗 funnel computed from 平台数据 and the log', async () => {
+    const book = path.join(dir, 'with-log.xlsx');
+    const log = generateRows(120, 3, { endDate: DAYS[2], days: 6 });
+    await writeTemplate(book, { lang: 'zh-CN', rows: log, lists: SAMPLE_LISTS });
+    const plain = await cli(['report', book, '--json']);
+    expect(plain.stderr).toBe('');
+    expect(JSON.parse(plain.stdout).funnel).toBeUndefined();
+    const imported = await cli(['import', file('p.xls', productXls(truth.products)), file('s.xlsx', shopXlsx(truth.shop)), file('q.csv', agentsUtf8Csv(truth.agents)), '--into', book]);
+    expect(imported.code).toBe(0);
+    const r = await cli(['report', book, '--json']);
+    expect(r.code).toBe(0);
+    const rows = readPlatformDataSheet(await open(book))!;
+    const expected = computeFunnel({ ...rows, log });
+    expect(JSON.parse(r.stdout).funnel).toEqual(expected);
+    expect(expected.reconcileAgent.some((x) => (x.values.logAll ?? 0) > 0)).toBe(true);
+    expect(expected.daily).toHaveLength(3);
+    const text = await cli(['report', book]);
+    expect(text.stdout).toContain('== 漏斗（按日，店铺整体）');
   });
 });

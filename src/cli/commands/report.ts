@@ -12,6 +12,7 @@ import type { Lang, LogEntry } from '../../core/schema';
 import type { Io } from '../io';
 import { readLog, UnreadableFileError, type LogRead } from '../readLog';
 import { formatReportText, reportTable } from '../reportTable';
+import { formatFunnelText, funnelForFiles } from '../funnelReport';
 import { buildReportWorkbook } from '../reportWorkbook';
 import { validateLog } from '../validateLog';
 import { mergeLists } from './merge';
@@ -49,10 +50,13 @@ export async function runReport(files: readonly string[], options: ReportOptions
   }
 
   const results = aggregate(entries, { lang, lists: mergeLists(logs) });
-  if (options.json) io.out(JSON.stringify({ reports: results }, null, 2));
+  // The 漏斗 funnel joins in when the workbooks hold imported platform data (shop-stats import).
+  const funnel = options.out ? null : funnelForFiles(files, entries);
+  if (options.json) io.out(JSON.stringify(funnel ? { reports: results, funnel } : { reports: results }, null, 2));
   else if (!options.out) {
     io.out(t(cli.reportRowsUsed, lang, { rows: entries.length, files: logs.length }));
     for (const id of REPORT_IDS) io.out(`\n${formatReportText(reportTable(id, results[id], lang))}`);
+    if (funnel) io.out(formatFunnelText(funnel, lang));
   }
   if (!options.out) return EXIT_OK;
   const out = options.out;
