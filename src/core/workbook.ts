@@ -6,6 +6,7 @@
 import type { Text } from './i18n';
 import type { ColumnKey, Lang, ListValues, LogEntry } from './schema';
 import type { ReportId } from './reportIds';
+import type { ParsedExport, PlanInsertResult, PlatformImportResult } from './platform/workbookTypes';
 
 export interface WorkbookState {
   host: 'excel' | 'memory';
@@ -132,4 +133,8 @@ export interface Workbook {
   selectCell(cell: CellRef): Promise<void>;
   buildReports(options: ReportBuildOptions): Promise<ReportBuildResult>;
   refreshReports(): Promise<void>;
+  /** Merge recognised platform exports into 平台数据 (replace by day) and rebuild the 漏斗 sheet. */
+  importPlatform(exports: readonly ParsedExport[], lang: Lang): Promise<PlatformImportResult>;
+  /** Insert the 计划 sheet (table 库存计划 with the seed example) unless it is there. */
+  insertPlan(lang: Lang): Promise<PlanInsertResult>;
 }

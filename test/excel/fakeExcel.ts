@@ -383,21 +383,25 @@ class FakeTableColumns {
 
 class FakeTableRows {
   constructor(private readonly fx: FakeExcel, private readonly table: () => TableData) {}
-  /** Append a data row (above the totals row, which moves down). */
+  /**
+   * Append data rows (above the totals row, which moves down). One row per row of `values`: "Adds one or more rows
+   * to the table" — learn.microsoft.com/javascript/api/excel/excel.tablerowcollection#excel-excel-tablerowcollection-add-member(1).
+   */
   add(index?: number, values?: Scalar[][]): void {
     if (index !== undefined && index !== -1) throw new Error('fake: rows.add only appends');
     const t = this.table();
+    const count = Math.max(1, values?.length ?? 1);
     const row = t.top + t.rows - (t.totals ? 1 : 0);
     if (t.totals) {
       for (let c = t.left; c < t.left + t.cols; c++) {
         const cell = t.sheet.cells.get(key(row, c));
-        if (cell) t.sheet.cells.set(key(row + 1, c), cell);
+        if (cell) t.sheet.cells.set(key(row + count, c), cell);
         t.sheet.cells.delete(key(row, c));
       }
     }
-    t.rows++;
-    (values?.[0] ?? []).forEach((v, i) => this.fx.enter(this.fx.cell(t.sheet, row, t.left + i), v, false));
-    this.fx.record('addRow', new FakeRange(this.fx, t.sheet, row, t.left, 1, t.cols), values);
+    t.rows += count;
+    (values ?? [[]]).forEach((line, r) => line.forEach((v, i) => this.fx.enter(this.fx.cell(t.sheet, row + r, t.left + i), v, false)));
+    this.fx.record('addRow', new FakeRange(this.fx, t.sheet, row, t.left, count, t.cols), values);
   }
   getItemAt(i: number) {
     return {
