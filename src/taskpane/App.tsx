@@ -6,6 +6,7 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react
 import { Button, FluentProvider, Tab, TabList, webLightTheme, type Theme } from '@fluentui/react-components';
 import { langFromLocale, t } from '../core/i18n';
 import { ui } from '../core/i18n/ui';
+import type { Text } from '../core/i18n';
 import type { Lang } from '../core/schema';
 import type { Workbook, WorkbookState } from '../core/workbook';
 import { AppContext, type AppContextValue } from './appContext';
@@ -22,15 +23,17 @@ import { Busy } from './shell/Busy';
 const EntryView = lazy(() => import(/* webpackChunkName: "entry" */ './views/EntryView'));
 const CheckView = lazy(() => import(/* webpackChunkName: "check" */ './views/CheckView'));
 const ReportsView = lazy(() => import(/* webpackChunkName: "reports" */ './views/ReportsView'));
+const ImportView = lazy(() => import(/* webpackChunkName: "import" */ './views/ImportView'));
 const SettingsView = lazy(() => import(/* webpackChunkName: "settings" */ './views/SettingsView'));
 const DemoPanel = lazy(() => import(/* webpackChunkName: "demo-panel" */ './demo/DemoPanel'));
 
-const TABS: ReadonlyArray<{ id: ViewId; label: keyof typeof ui }> = [
-  { id: 'home', label: 'navHome' },
-  { id: 'entry', label: 'navEntry' },
-  { id: 'check', label: 'navCheck' },
-  { id: 'reports', label: 'navReports' },
-  { id: 'settings', label: 'navSettings' },
+const TABS: ReadonlyArray<{ id: ViewId; label: Text }> = [
+  { id: 'home', label: ui.navHome },
+  { id: 'entry', label: ui.navEntry },
+  { id: 'check', label: ui.navCheck },
+  { id: 'reports', label: ui.navReports },
+  { id: 'import', label: ui.navImport },
+  { id: 'settings', label: ui.navSettings },
 ];
 
 export interface AppProps {
@@ -138,7 +141,7 @@ export function App({ host, workbook: given, theme = webLightTheme }: AppProps):
             >
               {TABS.map((tab) => (
                 <Tab key={tab.id} value={tab.id} data-testid={`tab-${tab.id}`}>
-                  {t(ui[tab.label], lang)}
+                  {t(tab.label, lang)}
                 </Tab>
               ))}
             </TabList>
@@ -155,6 +158,7 @@ export function App({ host, workbook: given, theme = webLightTheme }: AppProps):
                   {view === 'entry' && <EntryView />}
                   {view === 'check' && <CheckView />}
                   {view === 'reports' && <ReportsView />}
+                  {view === 'import' && <ImportView />}
                   {view === 'settings' && <SettingsView pref={pref} onChange={changeLang} />}
                 </Suspense>
               </ViewBoundary>
