@@ -23,7 +23,6 @@ export interface PlatformTableDef {
   kind: PlatformKind;
   /** Excel table name (also the sheet section title). */
   table: string;
-  title: { 'zh-CN': string; 'en-US': string };
   columns: readonly PlatformColumn[];
   /** The row key besides the date: product ID (blank = whole shop) or agent. */
   keyColumn: string;
@@ -36,7 +35,6 @@ const col = (key: string, zh: string, en: string, type: PlatformValueType, alias
 export const TRAFFIC: PlatformTableDef = {
   kind: 'traffic',
   table: '平台流量',
-  title: { 'zh-CN': '平台流量（生意参谋）', 'en-US': 'Traffic (生意参谋)' },
   keyColumn: 'productId',
   signature: ['visitors', 'payingBuyers'],
   columns: [
@@ -59,7 +57,6 @@ export const TRAFFIC: PlatformTableDef = {
 export const AGENTS: PlatformTableDef = {
   kind: 'agents',
   table: '客服绩效',
-  title: { 'zh-CN': '客服绩效（千牛/赤兔）', 'en-US': 'Agent performance (千牛/赤兔)' },
   keyColumn: 'agent',
   signature: ['agent', 'inquirers'],
   columns: [

@@ -211,21 +211,54 @@ function ratioValue(num: FunnelValue, den: FunnelValue, bounded: boolean): Funne
   return num / den;
 }
 
+/**
+ * Rows of a measure grouped by the value its key filter compares (the day, the Monday, the product, the agent), so
+ * each block costs one pass over the rows rather than one per key (a year of product rows × 200 products).
+ */
+function bucketsFor(rows: readonly (PlatformRow | FunnelData['log'][number])[], where: Filter[]): Map<string, Array<PlatformRow | FunnelData['log'][number]>> {
+  const keyFilter = where.find((f) => f.is === 'key' || f.is === 'week');
+  const buckets = new Map<string, Array<PlatformRow | FunnelData['log'][number]>>();
+  for (const row of rows) {
+    let k = '';
+    if (keyFilter) {
+      const v = (row as Record<string, unknown>)[keyFilter.col];
+      if (isBlank(v)) continue;
+      k = keyFilter.is === 'week' ? mondayOf(String(v)) : String(v);
+    }
+    const list = buckets.get(k);
+    if (list) list.push(row);
+    else buckets.set(k, [row]);
+  }
+  return buckets;
+}
+
 export function computeFunnel(data: FunnelData, keys: FunnelKeys = funnelKeys(data)): FunnelResult {
   const result = {} as FunnelResult;
   for (const block of FUNNEL_BLOCKS) {
+    const buckets = new Map<FunnelColumn, ReturnType<typeof bucketsFor>>();
+    for (const col of block.columns) {
+      const m = col.measure;
+      if (m.op === 'sum') buckets.set(col, bucketsFor(m.source === 'traffic' ? data.traffic : data.agents, m.where));
+      else if (m.op === 'count') buckets.set(col, bucketsFor(data.log, m.where));
+    }
     result[block.id] = keys.blocks[block.id].map((key) => {
       const values: Record<string, FunnelValue> = {};
       for (const col of block.columns) {
         const m = col.measure;
         if (m.op === 'sum') {
+          const hasKey = m.where.some((f) => f.is === 'key' || f.is === 'week');
           let s = 0;
-          for (const r of m.source === 'traffic' ? data.traffic : data.agents) if (matches(m.source, r, m.where, key, keys.range)) s += typeof r[m.col] === 'number' ? (r[m.col] as number) : 0;
+          for (const r of buckets.get(col)!.get(hasKey ? key.key : '') ?? []) {
+            const v = (r as PlatformRow)[m.col];
+            if (typeof v === 'number' && matches(m.source, r, m.where, key, keys.range)) s += v;
+          }
           values[col.id] = s;
         } else if (m.op === 'count') {
           // The product block matches log rows by product name (the log has no product IDs).
           const k = block.id === 'product' ? { key: key.label ?? '' } : key;
-          values[col.id] = data.log.filter((e) => matches('log', e, m.where, k, keys.range)).length;
+          let n = 0;
+          for (const e of buckets.get(col)!.get(k.key) ?? []) if (matches('log', e, m.where, k, keys.range)) n++;
+          values[col.id] = n;
         } else if (m.op === 'ratio') values[col.id] = ratioValue(values[m.num], values[m.den], m.bounded);
         else if (m.op === 'silent') {
           const silent = (values[m.paying] ?? 0) - (values[m.inquiryPaid] ?? 0);
