@@ -9,7 +9,7 @@ import { PLATFORM_SHEET, PLATFORM_TABLES, platformHeader, type PlatformKind } fr
 import { computeFunnel, FUNNEL_FORMATS, type FunnelData, type FunnelResult } from '../core/platform/funnel';
 import { mergePlatformRows } from '../core/platform/merge';
 import type { ParsedExport, PlatformRow } from '../core/platform/parse';
-import { computePlanRow, PLAN_COLUMNS, PLAN_SHEET, PLAN_TABLE, planFormula, seedPlanRows, type PlanCalcKey, type PlanInput } from '../core/platform/plan';
+import { computePlanRow, PLAN_COLUMNS, PLAN_SHEET, PLAN_TABLE, planFormula, salesHistory, seedPlanRows, type PlanCalcKey, type PlanInput } from '../core/platform/plan';
 import { statsOf, type PlanInsertResult, type PlatformImportResult, type PlatformImportStats } from '../core/platform/workbookTypes';
 import type { CellValue } from '../core/logCells';
 import type { Lang } from '../core/schema';
@@ -82,7 +82,7 @@ export function memoryInsertPlan(host: MemoryHost, lang: Lang, rows: readonly Pl
     formats: PLAN_COLUMNS.map((c) => FUNNEL_FORMATS[c.format]),
     formulas: PLAN_COLUMNS.map((c) => (c.calc ? planFormula(c.key as PlanCalcKey, 'shop', lang) : null)),
     rows: rows.map((input) => {
-      const out = computePlanRow(input, lang);
+      const out = computePlanRow(input, lang, salesHistory(rowsOf('traffic', host.table(PLATFORM_TABLES.traffic.table)), input.product));
       return PLAN_COLUMNS.map((c): CellValue => (c.calc ? out[c.key as PlanCalcKey] ?? '' : input[c.key as keyof PlanInput] ?? ''));
     }),
   });

@@ -12,8 +12,9 @@ import { buildTemplate } from '../../src/cli/template/buildTemplate';
 import '../../src/cli/template/tableColumnFormula';
 import { computeFunnel, FUNNEL_BLOCKS, funnelGrid, funnelKeys, type FunnelData } from '../../src/core/platform/funnel';
 import { mergePlatformRows } from '../../src/core/platform/merge';
-import { computePlanRow, PLAN_COLUMNS, PLAN_SHEET, seedPlanRows, type PlanCalcKey, type PlanInput } from '../../src/core/platform/plan';
+import { computePlanRow, PLAN_COLUMNS, PLAN_SHEET, salesHistory, seedPlanRows, type PlanCalcKey, type PlanInput } from '../../src/core/platform/plan';
 import { seededRandom } from '../../src/core/random';
+import { ssHistory } from '../../src/core/metrics';
 import type { Lang } from '../../src/core/schema';
 import { generateRows, SAMPLE_LISTS } from '../support/generateRows';
 import { days, platformTruth, productTruthAsExported } from '../support/platformExports';
@@ -32,6 +33,9 @@ function planRows(lang: Lang, seed: number): PlanInput[] {
   const rnd = seededRandom(seed);
   const pick = <T>(xs: T[]) => xs[Math.floor(rnd() * xs.length)];
   const rows: PlanInput[] = [...seedPlanRows(lang), { ...seedPlanRows(lang)[1], product: 'raised', safetyStock: 800 }];
+  // Products with a sales history in 平台流量 and a service level but no σ: the suggestion comes from that history.
+  for (const [i, product] of ['示例商品A', '保温杯500ml', '帆布包'].entries())
+    rows.push({ product, uv: 3000, cvr: 0.012, units: 1, leadTime: 7 + i, safetyStock: 300, serviceLevel: [0.95, 0.9, 0.4][i], demandSd: null });
   for (let i = 0; i < 25; i++)
     rows.push({
       product: `P${i}`,
@@ -134,7 +138,7 @@ describe.each(CASES)('$name', (c) => {
   it('计划: every calculated cell equals the TypeScript computation; the seed example reads true', () => {
     const ws = recalculated.get(c.name)!.getWorksheet(PLAN_SHEET)!;
     c.plan.forEach((input, i) => {
-      const out = computePlanRow(input, c.lang);
+      const out = computePlanRow(input, c.lang, salesHistory(c.data.traffic, input.product));
       PLAN_COLUMNS.forEach((col, j) => {
         if (!col.calc) return;
         const expected = out[col.key as PlanCalcKey];
@@ -143,6 +147,11 @@ describe.each(CASES)('$name', (c) => {
     });
     const col = (key: string) => PLAN_COLUMNS.findIndex((x) => x.key === key) + 1;
     const v = (row: number, key: string) => resultOf(ws.getCell(row, col(key)));
+    // The history rows were really used: their suggestion differs from days of cover, and equals SS_HISTORY.
+    const a = c.plan.findIndex((p) => p.product === '示例商品A');
+    const history = salesHistory(c.data.traffic, '示例商品A');
+    expect(history.length).toBeGreaterThanOrEqual(4);
+    close(v(a + 2, 'suggested'), ssHistory(history.map((x) => [x]), 7, 0.95), 'history row');
     const [raise, ok] = c.lang === 'zh-CN' ? ['提高安全库存', '正常'] : ['Raise safety stock', 'OK'];
     expect([v(2, 'orders'), v(2, 'rop'), Number((v(2, 'cover') as number).toFixed(1)), v(2, 'status')]).toEqual([30, 800, 16.7, ok]);
     expect([v(3, 'orders'), Number((v(3, 'cover') as number).toFixed(1)), v(3, 'status')]).toEqual([52, 9.6, raise]);

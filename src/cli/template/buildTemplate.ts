@@ -43,7 +43,7 @@ export function buildTemplate(spec: TemplateSpec): ExcelJS.Workbook {
   const platform = spec.platform ?? { traffic: [], agents: [] };
   addPlatformDataSheet(wb, spec.lang, platform);
   addFunnelSheet(wb, spec.lang, { ...platform, log: spec.rows ?? [] }, { cacheResults: spec.cacheResults ?? true });
-  addPlanSheet(wb, spec.lang, { rows: spec.plan, cacheResults: spec.cacheResults ?? true });
+  addPlanSheet(wb, spec.lang, { rows: spec.plan, cacheResults: spec.cacheResults ?? true, traffic: platform.traffic });
   return wb;
 }
 

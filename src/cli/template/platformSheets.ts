@@ -10,7 +10,7 @@ import { platform as P } from '../../core/i18n/platform';
 import { PLATFORM_SHEET, PLATFORM_TABLES, platformHeader, type PlatformColumn, type PlatformKind } from '../../core/platform/columns';
 import { computeFunnel, funnelGrid, funnelKeys, FUNNEL_FORMATS, type FunnelData, type FunnelFormat } from '../../core/platform/funnel';
 import type { PlatformRow } from '../../core/platform/parse';
-import { computePlanRow, PLAN_COLUMNS, PLAN_SHEET, PLAN_TABLE, planAlertCondition, planFormula, seedPlanRows, type PlanCalcKey, type PlanInput } from '../../core/platform/plan';
+import { computePlanRow, PLAN_COLUMNS, PLAN_SHEET, PLAN_TABLE, planAlertCondition, planFormula, salesHistory, seedPlanRows, type PlanCalcKey, type PlanInput } from '../../core/platform/plan';
 import { HIGHLIGHT_FILL, HIGHLIGHT_FONT, columnLetter } from '../../core/template';
 import type { Lang } from '../../core/schema';
 import { argb, HEADER_FILL, TITLE_FONT } from './cells';
@@ -139,6 +139,8 @@ export function addFunnelSheet(wb: ExcelJS.Workbook, lang: Lang, data: FunnelDat
 export interface PlanSheetOptions {
   rows?: readonly PlanInput[];
   cacheResults: boolean;
+  /** 平台流量 rows: the products' sales history for the cached SS_HISTORY-style suggestion. */
+  traffic?: readonly PlatformRow[];
 }
 
 export function addPlanSheet(wb: ExcelJS.Workbook, lang: Lang, opts: PlanSheetOptions): ExcelJS.Worksheet {
@@ -150,7 +152,7 @@ export function addPlanSheet(wb: ExcelJS.Workbook, lang: Lang, opts: PlanSheetOp
     col.numFmt = FUNNEL_FORMATS[c.format];
   });
   const tableRows = rows.map((input) => {
-    const out = computePlanRow(input, lang);
+    const out = computePlanRow(input, lang, salesHistory(opts.traffic ?? [], input.product));
     return PLAN_COLUMNS.map((c) => {
       if (!c.calc) return input[c.key as keyof PlanInput] ?? null;
       const formula = planFormula(c.key as PlanCalcKey, 'native', lang).slice(1);

@@ -5,8 +5,10 @@
  */
 import { t, type Text } from '../i18n';
 import { platform as P } from '../i18n/platform';
-import { orders, rop, safetyDays, ss, ssDays } from '../metrics';
+import { orders, rop, safetyDays, ss, ssDays, ssHistory } from '../metrics';
 import { escapeStructuredName, type Lang } from '../schema';
+import { platformColumn, platformHeader, TRAFFIC } from './columns';
+import type { PlatformRow } from './parse';
 import type { Dialect, FunnelFormat } from './funnel';
 
 export const PLAN_SHEET = '计划';
@@ -64,7 +66,16 @@ function attempt(f: () => number): number | null {
   }
 }
 
-export function computePlanRow(input: PlanInput, lang: Lang): PlanOutput {
+/**
+ * The product's daily sales history: 支付件数 of its rows in the imported 平台流量 table (matched by 商品 name, as
+ * the plan names products), blanks left out. With a service level and no σ, the suggestion is SS_HISTORY over it.
+ */
+export function salesHistory(traffic: readonly PlatformRow[], product: unknown): number[] {
+  if (typeof product !== 'string' || product === '') return [];
+  return traffic.filter((r) => r.product === product && typeof r.unitsPaid === 'number').map((r) => r.unitsPaid as number);
+}
+
+export function computePlanRow(input: PlanInput, lang: Lang, history: readonly number[] = []): PlanOutput {
   const [uv, cvr, lead, stock, target, level, sd] = [input.uv, input.cvr, input.leadTime, input.safetyStock, input.targetDays, input.serviceLevel, input.demandSd].map(num);
   const units = num(input.units) ?? 1;
   const ordersPerDay = uv === null || cvr === null ? null : attempt(() => orders(uv, cvr));
@@ -73,12 +84,9 @@ export function computePlanRow(input: PlanInput, lang: Lang): PlanOutput {
   const reorder = dailyUnits === null || lead === null || stock === null ? null : attempt(() => rop(dailyUnits, lead, stock));
   let suggested: number | null = null;
   if (dailyUnits !== null && lead !== null) {
-    suggested =
-      level !== null && sd !== null
-        ? level < 0.5 || level >= 1 || sd < 0
-          ? null
-          : attempt(() => ss(level, sd, lead))
-        : attempt(() => ssDays(dailyUnits, target ?? lead));
+    if (level !== null && sd !== null) suggested = level < 0.5 || level >= 1 || sd < 0 ? null : attempt(() => ss(level, sd, lead));
+    else if (level !== null && history.length >= 2) suggested = level < 0.5 || level >= 1 ? null : attempt(() => ssHistory(history.map((x) => [x]), lead, level));
+    else suggested = attempt(() => ssDays(dailyUnits, target ?? lead));
   }
   const status = cover === null || lead === null ? '' : cover < lead ? t(P.statusRaise, lang) : t(P.statusOk, lang);
   return { orders: ordersPerDay, dailyUnits, cover, rop: reorder, suggested, status };
@@ -106,8 +114,18 @@ export function planFormula(key: PlanCalcKey, dialect: Dialect, lang: Lang): str
       const statistical = shop
         ? `IFERROR(SHOP.SAFETY_STOCK(${r('serviceLevel')},${r('demandSd')},${r('leadTime')}),"")`
         : `IF(OR(${r('serviceLevel')}<0.5,${r('serviceLevel')}>=1,${r('demandSd')}<0),"",_xlfn.NORM.S.INV(${r('serviceLevel')})*${r('demandSd')}*SQRT(${r('leadTime')}))`;
+      // The product's 支付件数 history in 平台流量 (σ as STDEV.S): SS_HISTORY in the add-in; in the kit the same
+      // sample deviation from COUNTIFS / SUMIFS / SUMPRODUCT, which need no array entry in WPS or LibreOffice.
+      const units = `${TRAFFIC.table}[${escapeStructuredName(platformHeader(platformColumn('traffic', 'unitsPaid'), lang))}]`;
+      const names = `${TRAFFIC.table}[${escapeStructuredName(platformHeader(platformColumn('traffic', 'product'), lang))}]`;
+      const n = `COUNTIFS(${names},${r('product')},${units},"<>")`;
+      const sum = `SUMIFS(${units},${names},${r('product')})`;
+      const sumSq = `SUMPRODUCT((${names}=${r('product')})*(${units})^2)`;
+      const historical = shop
+        ? `IFERROR(SHOP.SS_HISTORY(FILTER(${units},(${names}=${r('product')})*(${units}<>"")),${r('leadTime')},${r('serviceLevel')}),"")`
+        : `IF(OR(${n}<2,${r('serviceLevel')}<0.5,${r('serviceLevel')}>=1),"",_xlfn.NORM.S.INV(${r('serviceLevel')})*SQRT(MAX(0,(${sumSq}-${sum}^2/${n})/(${n}-1)))*SQRT(${r('leadTime')}))`;
       const days = shop ? `IFERROR(SHOP.SS_DAYS(${r('dailyUnits')},${target}),"")` : `${r('dailyUnits')}*${target}`;
-      return `=IF(OR(${r('dailyUnits')}="",${r('leadTime')}=""),"",IF(AND(${r('serviceLevel')}<>"",${r('demandSd')}<>""),${statistical},${days}))`;
+      return `=IF(OR(${r('dailyUnits')}="",${r('leadTime')}=""),"",IF(${r('serviceLevel')}<>"",IF(${r('demandSd')}<>"",${statistical},IF(${n}>=2,${historical},${days})),${days}))`;
     }
     case 'status':
       return `=IF(OR(${r('cover')}="",${r('leadTime')}=""),"",IF(${r('cover')}<${r('leadTime')},"${t(P.statusRaise, lang)}","${t(P.statusOk, lang)}"))`;
