@@ -128,5 +128,6 @@ describe('plan', () => {
     expect(planFormula('rop', 'shop', 'zh-CN')).toContain('SHOP.ROP(库存计划[[#This Row],[日需求件数]],库存计划[[#This Row],[补货周期]],库存计划[[#This Row],[当前安全库存]])');
     expect(planFormula('suggested', 'native', 'en-US')).toContain('_xlfn.NORM.S.INV(');
     expect(planFormula('suggested', 'shop', 'zh-CN')).toContain('SHOP.SAFETY_STOCK(');
+    expect(planFormula('suggested', 'shop', 'zh-CN')).toContain('SHOP.SS_HISTORY(FILTER(平台流量[支付件数],(平台流量[商品]=库存计划[[#This Row],[商品]])*(平台流量[支付件数]<>"")),');
   });
 });
