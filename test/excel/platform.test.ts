@@ -101,3 +101,42 @@ describe('insertPlan', () => {
     expect(fx.writes).toEqual([]);
   });
 });
+
+describe('importPlatform in chunks', () => {
+  test('large tables are read and written in row chunks, each request under the limit', async () => {
+    const { fx } = setup();
+    const { importPlatform } = await import('../../src/excel/platform');
+    const first = await importPlatform(fx.run, [parsed('traffic', truth.products)], 'zh-CN', [], { chunkRows: 4 });
+    expect(first.stats[0]).toMatchObject({ added: 9, total: 9 });
+    // 2 (look + first read: nothing) + writes: 9 rows in chunks of 4 → 3 runs, the funnel (≈ 20 rows × 6) in more.
+    expect(tableRows(fx, 'traffic')).toEqual(mergePlatformRows('traffic', [], truth.products).rows);
+    const addRows = fx.writes.filter((w) => w.kind === 'addRow').map((w) => (w.data as unknown[][]).length);
+    expect(Math.max(...addRows)).toBeLessThanOrEqual(4);
+    expect(addRows.reduce((a, b) => a + b, 0)).toBe(8); // the one blank row the table starts with, plus 8
+    fx.resetCounters();
+    // Re-import: the 9 rows are read in 3 chunks (4 + 4 + 1), nothing changes.
+    const again = await importPlatform(fx.run, [parsed('traffic', truth.products)], 'zh-CN', [], { chunkRows: 4 });
+    expect(again.stats[0]).toMatchObject({ unchanged: 9, added: 0 });
+    const reads = fx.syncStats.slice(0, 4).map((s) => s.responseBytes);
+    expect(reads.every((b) => b > 0)).toBe(true);
+    expect(tableRows(fx, 'traffic')).toEqual(mergePlatformRows('traffic', [], truth.products).rows);
+  });
+
+  test('a year of product rows: every request and response stays under 5 MB', async () => {
+    const { fx } = setup();
+    const { importPlatform } = await import('../../src/excel/platform');
+    const year = platformTruth(days('2025-06-01', 365), 3);
+    const rows: PlatformRow[] = [];
+    for (let k = 0; k < 12; k++) for (const r of year.products) rows.push({ ...r, productId: `${Number(r.productId) + k * 10}` });
+    const r = await importPlatform(fx.run, [parsed('traffic', rows)], 'zh-CN', []);
+    expect(r.stats[0].total).toBe(13_140);
+    fx.resetCounters();
+    await importPlatform(fx.run, [parsed('traffic', rows.slice(0, 100))], 'zh-CN', []);
+    const limit = 5 * 1024 * 1024;
+    expect(Math.max(...fx.syncStats.map((s) => s.requestBytes))).toBeLessThan(limit);
+    expect(Math.max(...fx.syncStats.map((s) => s.responseBytes))).toBeLessThan(limit);
+    // Read: look + first chunk, one more chunk; write: two chunks, the funnel.
+    expect(fx.syncStats.length).toBeLessThanOrEqual(7);
+    expect(tableRows(fx, 'traffic')).toEqual(mergePlatformRows('traffic', mergePlatformRows('traffic', [], rows).rows, rows.slice(0, 100)).rows);
+  }, 60_000);
+});
