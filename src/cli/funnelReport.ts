@@ -4,10 +4,13 @@
  * the same numbers the kit's 漏斗 formulas and the pane show.
  */
 import * as XLSX from '@e965/xlsx';
+import type ExcelJS from 'exceljs';
 import { serialToIso } from '../core/dates';
 import { t } from '../core/i18n';
 import { PLATFORM_SHEET, PLATFORM_TABLES, type PlatformKind } from '../core/platform/columns';
-import { computeFunnel, FUNNEL_BLOCKS, type FunnelData, type FunnelResult } from '../core/platform/funnel';
+import { computeFunnel, FUNNEL_BLOCKS, FUNNEL_FORMATS, type FunnelData, type FunnelResult } from '../core/platform/funnel';
+import { platform as P } from '../core/i18n/platform';
+import { HEADER_FILL, TITLE_FONT } from './template/cells';
 import { mergePlatformRows } from '../core/platform/merge';
 import type { PlatformRow } from '../core/platform/parse';
 import type { Lang } from '../core/schema';
@@ -69,4 +72,39 @@ export function formatFunnelText(result: FunnelResult, lang: Lang): string {
     }
   }
   return lines.join('\n');
+}
+
+/** `report --out`: the funnel blocks as a 漏斗 sheet of values (the kit template's 漏斗 keeps the live formulas). */
+export function addFunnelValuesSheet(wb: ExcelJS.Workbook, result: FunnelResult, lang: Lang): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(t(P.funnelSheet, lang));
+  let row = 1;
+  ws.getColumn(1).width = 14;
+  for (const block of FUNNEL_BLOCKS) {
+    ws.getCell(row, 1).value = t(block.title, lang);
+    ws.getCell(row, 1).font = TITLE_FONT;
+    row++;
+    const headers = [t(block.keyHeader, lang), ...(block.labelHeader ? [t(block.labelHeader, lang)] : []), ...block.columns.map((c) => t(c.header, lang))];
+    headers.forEach((h, i) => {
+      const c = ws.getCell(row, i + 1);
+      c.value = h;
+      c.font = { bold: true };
+      c.fill = HEADER_FILL;
+    });
+    row++;
+    const offset = block.labelHeader ? 2 : 1;
+    for (const r of result[block.id]) {
+      const key = ws.getCell(row, 1);
+      key.value = block.keyFormat === 'date' ? new Date(`${r.key}T00:00:00Z`) : r.key;
+      key.numFmt = FUNNEL_FORMATS[block.keyFormat];
+      if (block.labelHeader) ws.getCell(row, 2).value = r.label ?? '';
+      block.columns.forEach((c, i) => {
+        const cell = ws.getCell(row, offset + 1 + i);
+        cell.value = r.values[c.id];
+        cell.numFmt = FUNNEL_FORMATS[c.format];
+      });
+      row++;
+    }
+    row++;
+  }
+  return ws;
 }

@@ -137,6 +137,11 @@ describe('report with the funnel', () => {
     expect(JSON.parse(r.stdout).funnel).toEqual(expected);
     expect(expected.reconcileAgent.some((x) => (x.values.logAll ?? 0) > 0)).toBe(true);
     expect(expected.daily).toHaveLength(3);
+    const out = path.join(dir, 'report-out.xlsx');
+    expect((await cli(['report', book, '--out', out])).code).toBe(0);
+    const sheet = (await open(out)).getWorksheet('漏斗')!;
+    expect(sheet.getCell('A1').value).toBe('漏斗（按日，店铺整体）');
+    expect(sheet.getCell('B3').value).toBe(expected.daily[0].values.visitors);
     const text = await cli(['report', book]);
     expect(text.stdout).toContain('== 漏斗（按日，店铺整体）');
   });

@@ -12,7 +12,7 @@ import type { Lang, LogEntry } from '../../core/schema';
 import type { Io } from '../io';
 import { readLog, UnreadableFileError, type LogRead } from '../readLog';
 import { formatReportText, reportTable } from '../reportTable';
-import { formatFunnelText, funnelForFiles } from '../funnelReport';
+import { addFunnelValuesSheet, formatFunnelText, funnelForFiles } from '../funnelReport';
 import { buildReportWorkbook } from '../reportWorkbook';
 import { validateLog } from '../validateLog';
 import { mergeLists } from './merge';
@@ -51,7 +51,7 @@ export async function runReport(files: readonly string[], options: ReportOptions
 
   const results = aggregate(entries, { lang, lists: mergeLists(logs) });
   // The 漏斗 funnel joins in when the workbooks hold imported platform data (shop-stats import).
-  const funnel = options.out ? null : funnelForFiles(files, entries);
+  const funnel = funnelForFiles(files, entries);
   if (options.json) io.out(JSON.stringify(funnel ? { reports: results, funnel } : { reports: results }, null, 2));
   else if (!options.out) {
     io.out(t(cli.reportRowsUsed, lang, { rows: entries.length, files: logs.length }));
@@ -61,7 +61,9 @@ export async function runReport(files: readonly string[], options: ReportOptions
   if (!options.out) return EXIT_OK;
   const out = options.out;
   return writeFileOrFail(out, lang, io, async () => {
-    await buildReportWorkbook(results, lang, files.map((f) => path.basename(f))).xlsx.writeFile(out);
+    const wb = buildReportWorkbook(results, lang, files.map((f) => path.basename(f)));
+    if (funnel) addFunnelValuesSheet(wb, funnel, lang);
+    await wb.xlsx.writeFile(out);
     if (!options.json) io.out(t(cli.reportWritten, lang, { file: out }));
   });
 }
