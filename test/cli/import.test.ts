@@ -146,3 +146,4 @@ describe('report with the funnel', () => {
     expect(text.stdout).toContain('== 漏斗（按日，店铺整体）');
   });
 });
+

@@ -30,8 +30,11 @@ export function decodeCsv(bytes: Uint8Array): string {
 export function readSheets(bytes: Uint8Array, file: string): unknown[][][] {
   const format = sniffFormat(bytes);
   let wb: XLSX.WorkBook;
+  const text = format === 'csv' ? decodeCsv(bytes) : '';
+  // XML spreadsheets (flat ODS, Excel 2003 XML) are no platform's export format; SheetJS would read them noisily.
+  if (/^\s*<\?xml/i.test(text)) throw new PlatformImportError(fill(P.unreadable, { file }));
   try {
-    wb = format === 'csv' ? XLSX.read(decodeCsv(bytes), { type: 'string', raw: true, dense: true }) : XLSX.read(bytes, { type: 'array', dense: true });
+    wb = format === 'csv' ? XLSX.read(text, { type: 'string', raw: true, dense: true }) : XLSX.read(bytes, { type: 'array', dense: true });
   } catch {
     throw new PlatformImportError(fill(P.unreadable, { file }));
   }

@@ -111,6 +111,13 @@ describe('refused files (one line naming what was expected)', () => {
     const broken = new Uint8Array([0x50, 0x4b, 3, 4, 1, 2, 3, 4, 5, 6]);
     expect(refused(broken, 'b.xlsx')).toMatch(/^b\.xlsx: /);
   });
+  it('an XML spreadsheet (flat ODS) is refused as unreadable, quietly', () => {
+    const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const xml = '<?xml version="1.0"?><office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"/>';
+    expect(refused(new TextEncoder().encode(xml), 'a.fods')).toBe('a.fods: cannot be read (expected an .xls, .xlsx or .csv export)');
+    expect(spy).not.toHaveBeenCalled();
+    spy.mockRestore();
+  });
   it('recognition never looks at the file name', () => {
     const wb = XLSX.utils.book_new();
     XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['a', 'b'], [1, 2]]), 'S');
