@@ -55,8 +55,6 @@ export const platform = {
   reading: { 'zh-CN': '正在读取…', 'en-US': 'Reading…' },
   fixFirst: { 'zh-CN': '有文件无法导入，请先移除或更换。', 'en-US': 'Some files cannot be imported: remove or replace them first.' },
   importedHeading: { 'zh-CN': '已导入，“漏斗”工作表已更新', 'en-US': 'Imported; the 漏斗 sheet is up to date' },
-  funnelPreview: { 'zh-CN': '漏斗（按日）', 'en-US': 'Funnel by day' },
-  reconcilePreview: { 'zh-CN': '询盘核对（按日）', 'en-US': 'Inquiry reconciliation by day' },
   noDailyFunnel: { 'zh-CN': '还没有店铺整体（按日）的数据：请导入生意参谋店铺/整体导出。', 'en-US': 'No whole-shop daily data yet: import a 生意参谋 shop export.' },
   planHeading: { 'zh-CN': '库存与推广计划', 'en-US': 'Stock & promotion plan' },
   planIntro: {

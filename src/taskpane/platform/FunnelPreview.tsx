@@ -24,6 +24,7 @@ function Block({ result, id, title, lang }: { result: FunnelResult; id: BlockId;
           <thead>
             <tr>
               <th className={styles.cell}>{t(def.keyHeader, lang)}</th>
+              {def.labelHeader && <th className={styles.cell}>{t(def.labelHeader, lang)}</th>}
               {def.columns.map((c) => (
                 <th key={c.id} className={styles.num}>{t(c.header, lang)}</th>
               ))}
@@ -33,6 +34,7 @@ function Block({ result, id, title, lang }: { result: FunnelResult; id: BlockId;
             {result[id].map((row) => (
               <tr key={row.key}>
                 <td className={styles.cell}>{row.key}</td>
+                {def.labelHeader && <td className={styles.cell}>{row.label ?? ''}</td>}
                 {def.columns.map((c) => (
                   <td key={c.id} className={styles.num}>{show(row.values[c.id], c.format)}</td>
                 ))}
@@ -45,12 +47,15 @@ function Block({ result, id, title, lang }: { result: FunnelResult; id: BlockId;
   );
 }
 
+/** Every block that has rows: by day, by week, by product, and the two reconciliations. */
 export function FunnelPreview({ result, lang }: { result: FunnelResult; lang: Lang }): JSX.Element {
   const styles = useViewStyles();
   return (
     <div className={styles.stack}>
-      {result.daily.length === 0 ? <Text className={styles.muted}>{t(P.noDailyFunnel, lang)}</Text> : <Block result={result} id="daily" title={t(P.funnelPreview, lang)} lang={lang} />}
-      {result.reconcileDaily.length > 0 && <Block result={result} id="reconcileDaily" title={t(P.reconcilePreview, lang)} lang={lang} />}
+      {result.daily.length === 0 && <Text className={styles.muted}>{t(P.noDailyFunnel, lang)}</Text>}
+      {FUNNEL_BLOCKS.filter((b) => result[b.id].length > 0).map((b) => (
+        <Block key={b.id} result={result} id={b.id} title={t(b.title, lang)} lang={lang} />
+      ))}
     </div>
   );
 }
