@@ -23,7 +23,7 @@ function pick(files: File[]): void {
 
 /** jsdom's File has no arrayBuffer(); the browser's does. */
 function file(bytes: Uint8Array, name: string): File {
-  const f = new File([bytes], name);
+  const f = new File([new Uint8Array(bytes)], name);
   Object.defineProperty(f, 'arrayBuffer', { value: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) });
   return f;
 }

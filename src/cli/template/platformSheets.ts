@@ -128,11 +128,16 @@ export function addFunnelSheet(wb: ExcelJS.Workbook, lang: Lang, data: FunnelDat
     }),
   );
   for (const r of grid.titleRows) ws.getCell(r, 1).font = TITLE_FONT;
-  for (const r of grid.headerRows)
+  for (const r of grid.headerRows) {
+    // Up to three lines of header text: spreadsheets do not grow a row's height for wrapped text written by a file.
+    ws.getRow(r).height = 42;
     ws.getRow(r).eachCell((cell) => {
       cell.font = { bold: true };
       cell.fill = HEADER_FILL;
+      // The reconciliation headers are long ("日志询盘（全部渠道）"): wrap rather than widen every column.
+      cell.alignment = { wrapText: true, vertical: 'top' };
     });
+  }
   return ws;
 }
 
