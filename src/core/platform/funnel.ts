@@ -35,7 +35,10 @@ type Filter =
   | { col: string; is: 'blank' }
   | { col: string; is: 'value'; value: string }
   | { col: string; is: 'week' }
-  | { col: string; is: 'range' };
+  /** The log counted over the days the platform data covers: the agent table's days, or the product rows' days. */
+  | { col: string; is: 'range'; over: RangeId };
+
+type RangeId = 'agents' | 'products';
 
 type Measure =
   | { op: 'sum'; source: PlatformKind; col: string; where: Filter[] }
@@ -104,8 +107,8 @@ export const FUNNEL_BLOCKS: readonly BlockDef[] = [
     labelHeader: P.colProduct,
     columns: [
       c('visitors', P.colVisitors, 'count', sumT('visitors', [{ col: 'productId', is: 'key' }])),
-      c('inquirers', P.colLogInquiries, 'count', logAll([{ col: 'product', is: 'key' }])),
-      c('deals', P.colLogDeals, 'count', logAll([{ col: 'product', is: 'key' }, { col: 'deal', is: 'value', value: YES }])),
+      c('inquirers', P.colLogInquiries, 'count', logAll([{ col: 'product', is: 'key' }, { col: 'date', is: 'range', over: 'products' }])),
+      c('deals', P.colLogDeals, 'count', logAll([{ col: 'product', is: 'key' }, { col: 'date', is: 'range', over: 'products' }, { col: 'deal', is: 'value', value: YES }])),
       c('payingBuyers', P.colPayingBuyers, 'count', sumT('payingBuyers', [{ col: 'productId', is: 'key' }])),
       c('amountPaid', P.colAmountPaid, 'money', sumT('amountPaid', [{ col: 'productId', is: 'key' }])),
       c('inquiryRate', P.colInquiryRate, 'percent', ratio('inquirers', 'visitors', true, 'INQUIRY_RATE')),
@@ -121,8 +124,8 @@ export const FUNNEL_BLOCKS: readonly BlockDef[] = [
     keyHeader: P.colAgent,
     keyFormat: 'text',
     columns: [
-      c('logAll', P.colLogAll, 'count', logAll([{ col: 'agent', is: 'key' }, { col: 'date', is: 'range' }])),
-      c('logWangwang', P.colLogWangwang, 'count', logAll([{ col: 'agent', is: 'key' }, { col: 'date', is: 'range' }, { col: 'channel', is: 'value', value: WANGWANG_CHANNEL }])),
+      c('logAll', P.colLogAll, 'count', logAll([{ col: 'agent', is: 'key' }, { col: 'date', is: 'range', over: 'agents' }])),
+      c('logWangwang', P.colLogWangwang, 'count', logAll([{ col: 'agent', is: 'key' }, { col: 'date', is: 'range', over: 'agents' }, { col: 'channel', is: 'value', value: WANGWANG_CHANNEL }])),
       c('platform', P.colPlatformInquirers, 'count', sumA('inquirers', [{ col: 'agent', is: 'key' }])),
       c('gap', P.colGap, 'count', { op: 'diff', a: 'logWangwang', b: 'platform' }),
     ],
@@ -140,8 +143,8 @@ export interface FunnelKey {
 
 export interface FunnelKeys {
   blocks: Record<BlockId, FunnelKey[]>;
-  /** Dates the agent table covers: the log is counted over the same days for the per-agent reconciliation. */
-  range: { from: string; to: string } | null;
+  /** Days the agent table and the product rows cover: the log is counted over the same days beside them. */
+  ranges: Record<RangeId, { from: string; to: string } | null>;
 }
 
 export function mondayOf(iso: string): string {
@@ -159,10 +162,12 @@ export function funnelKeys(data: FunnelData): FunnelKeys {
   const days = sorted([...shopDays, ...agentDays]);
   const names = new Map<string, string>();
   for (const r of data.traffic) if (!isBlank(r.productId) && (!names.has(String(r.productId)) || !isBlank(r.product))) names.set(String(r.productId), isBlank(r.product) ? '' : String(r.product));
-  const range = agentDays.length ? { from: sorted(agentDays)[0], to: sorted(agentDays).at(-1)! } : null;
+  const span = (ds: string[]) => (ds.length ? { from: sorted(ds)[0], to: sorted(ds).at(-1)! } : null);
+  const range = span(agentDays);
+  const productDays = data.traffic.filter((r) => !isBlank(r.productId)).map((r) => String(r.date));
   const logAgents = range ? data.log.filter((e) => e.date >= range.from && e.date <= range.to).map((e) => e.agent) : [];
   return {
-    range,
+    ranges: { agents: range, products: span(productDays) },
     blocks: {
       daily: days.map((key) => ({ key })),
       weekly: sorted(days.map(mondayOf)).map((key) => ({ key })),
@@ -187,7 +192,7 @@ function rowField(source: Source, row: PlatformRow | FunnelData['log'][number], 
   return (row as Record<string, unknown>)[col];
 }
 
-function matches(source: Source, row: PlatformRow | FunnelData['log'][number], where: Filter[], key: FunnelKey, range: FunnelKeys['range']): boolean {
+function matches(source: Source, row: PlatformRow | FunnelData['log'][number], where: Filter[], key: FunnelKey, ranges: FunnelKeys['ranges']): boolean {
   return where.every((f) => {
     const v = rowField(source, row, f.col);
     switch (f.is) {
@@ -199,8 +204,10 @@ function matches(source: Source, row: PlatformRow | FunnelData['log'][number], w
         return v === f.value;
       case 'week':
         return !isBlank(v) && mondayOf(String(v)) === key.key;
-      case 'range':
+      case 'range': {
+        const range = ranges[f.over];
         return range !== null && String(v) >= range.from && String(v) <= range.to;
+      }
     }
   });
 }
@@ -250,14 +257,14 @@ export function computeFunnel(data: FunnelData, keys: FunnelKeys = funnelKeys(da
           let s = 0;
           for (const r of buckets.get(col)!.get(hasKey ? key.key : '') ?? []) {
             const v = (r as PlatformRow)[m.col];
-            if (typeof v === 'number' && matches(m.source, r, m.where, key, keys.range)) s += v;
+            if (typeof v === 'number' && matches(m.source, r, m.where, key, keys.ranges)) s += v;
           }
           values[col.id] = s;
         } else if (m.op === 'count') {
           // The product block matches log rows by product name (the log has no product IDs).
           const k = block.id === 'product' ? { key: key.label ?? '' } : key;
           let n = 0;
-          for (const e of buckets.get(col)!.get(k.key) ?? []) if (matches('log', e, m.where, k, keys.range)) n++;
+          for (const e of buckets.get(col)!.get(k.key) ?? []) if (matches('log', e, m.where, k, keys.ranges)) n++;
           values[col.id] = n;
         } else if (m.op === 'ratio') values[col.id] = ratioValue(values[m.num], values[m.den], m.bounded);
         else if (m.op === 'silent') {
@@ -293,7 +300,7 @@ function tableRef(source: Source, col: string, lang: Lang): string {
 
 const dateLiteral = (iso: string) => `DATE(${Number(iso.slice(0, 4))},${Number(iso.slice(5, 7))},${Number(iso.slice(8, 10))})`;
 
-function criteriaArgs(source: Source, where: Filter[], keyCell: string, labelCell: string | null, range: FunnelKeys['range'], lang: Lang): string {
+function criteriaArgs(source: Source, where: Filter[], keyCell: string, labelCell: string | null, ranges: FunnelKeys['ranges'], lang: Lang): string {
   const parts: string[] = [];
   for (const f of where) {
     const ref = tableRef(source, f.col, lang);
@@ -302,7 +309,7 @@ function criteriaArgs(source: Source, where: Filter[], keyCell: string, labelCel
     else if (f.is === 'blank') parts.push(ref, '"="');
     else if (f.is === 'value') parts.push(ref, criterion(f.value));
     else if (f.is === 'week') parts.push(ref, `">="&${keyCell}`, ref, `"<="&(${keyCell}+6)`);
-    else if (range) parts.push(ref, `">="&${dateLiteral(range.from)}`, ref, `"<="&${dateLiteral(range.to)}`);
+    else if (ranges[f.over]) parts.push(ref, `">="&${dateLiteral(ranges[f.over]!.from)}`, ref, `"<="&${dateLiteral(ranges[f.over]!.to)}`);
     else parts.push(ref, '"<0"'); // no agent data: count nothing
   }
   return parts.join(',');
@@ -338,8 +345,8 @@ export function funnelGrid(keys: FunnelKeys, dialect: Dialect, lang: Lang): Funn
       for (const col of block.columns) {
         const m = col.measure;
         let formula: string;
-        if (m.op === 'sum') formula = `=SUMIFS(${tableRef(m.source, m.col, lang)},${criteriaArgs(m.source, m.where, keyCell, labelCell, keys.range, lang)})`;
-        else if (m.op === 'count') formula = `=COUNTIFS(${criteriaArgs('log', m.where, keyCell, labelCell, keys.range, lang)})`;
+        if (m.op === 'sum') formula = `=SUMIFS(${tableRef(m.source, m.col, lang)},${criteriaArgs(m.source, m.where, keyCell, labelCell, keys.ranges, lang)})`;
+        else if (m.op === 'count') formula = `=COUNTIFS(${criteriaArgs('log', m.where, keyCell, labelCell, keys.ranges, lang)})`;
         else if (m.op === 'ratio') formula = ratioFormula(m, at(m.num), at(m.den), dialect);
         else if (m.op === 'silent') {
           const silent = `(${at(m.paying)}-${at(m.inquiryPaid)})`;
