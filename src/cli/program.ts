@@ -7,7 +7,9 @@ import { t } from '../core/i18n';
 import { cli } from '../core/i18n/cli';
 import type { Lang } from '../core/schema';
 import { runCheck } from './commands/check';
+import { runImport } from './commands/import';
 import { runMerge } from './commands/merge';
+import { platform as platformText } from '../core/i18n/platform';
 import { EXIT_UNREADABLE } from './commands/output';
 import { runReport } from './commands/report';
 import { runTemplate } from './commands/template';
@@ -104,6 +106,18 @@ export function buildProgram(lang: Lang, io: Io, setExit: (code: number) => void
     .addOption(langOption())
     .action(async (files: string[], opts: CommonOptions & { out: string; force?: boolean }) =>
       setExit(await runMerge(files, opts.out, chosen(opts), io, Boolean(opts.force))),
+    );
+
+  const exportsArg = `<${t(platformText.exportsWord, lang)}...>`;
+  configure(program.command('import'))
+    .usage(usage(exportsArg))
+    .description(t(platformText.importDescription, lang))
+    .argument(exportsArg, t(cli.filesArgument, lang))
+    .requiredOption('--into <file>', t(platformText.importInto, lang))
+    .option('--date <date>', t(platformText.importDate, lang))
+    .addOption(langOption())
+    .action(async (files: string[], opts: CommonOptions & { into: string; date?: string }) =>
+      setExit(await runImport(files, { lang: chosen(opts), into: opts.into, date: opts.date }, io)),
     );
 
   return program;

@@ -7,6 +7,7 @@ import type { Text } from './i18n';
 import type { ColumnKey, Lang, ListValues, LogEntry } from './schema';
 import type { ReportId } from './reportIds';
 import type { FollowUpWrite, FollowUpWriteStatus } from './followups';
+import type { ParsedExport, PlanInsertResult, PlatformImportResult } from './platform/workbookTypes';
 
 export interface WorkbookState {
   host: 'excel' | 'memory';
@@ -162,4 +163,8 @@ export interface Workbook {
    * holds what the list showed; safe to retry (a row already holding the outcome reports 'alreadyWritten').
    */
   recordFollowUp(write: FollowUpWrite): Promise<FollowUpWriteStatus>;
+  /** Merge recognised platform exports into 平台数据 (replace by day) and rebuild the 漏斗 sheet. */
+  importPlatform(exports: readonly ParsedExport[], lang: Lang): Promise<PlatformImportResult>;
+  /** Insert the 计划 sheet (table 库存计划 with the seed example) unless it is there. */
+  insertPlan(lang: Lang): Promise<PlanInsertResult>;
 }

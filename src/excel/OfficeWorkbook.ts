@@ -18,6 +18,11 @@ import { capabilities, officeIsSetSupported, type Capabilities, type IsSetSuppor
 import { createQueue, excelRun, type QueueOptions, type RunFn } from './run';
 import { selectCell } from './select';
 import { insertTemplate } from './template';
+import { importPlatform, insertPlan } from './platform';
+import { funnelLogFromSnapshot } from '../core/platform/funnelLog';
+import type { ParsedExport, PlanInsertResult, PlatformImportResult } from '../core/platform/workbookTypes';
+import type { Lang } from '../core/schema';
+import { WorkbookError } from '../core/workbook';
 
 export interface OfficeWorkbookOptions extends QueueOptions {
   /** The context factory: Excel.run by default, a fake in tests. */
@@ -92,5 +97,20 @@ export class OfficeWorkbook implements Workbook {
 
   recordFollowUp(write: FollowUpWrite): Promise<FollowUpWriteStatus> {
     return recordFollowUp(this.run, write);
+  }
+
+  async importPlatform(exports: readonly ParsedExport[], lang: Lang): Promise<PlatformImportResult> {
+    // The reconciliation counts the log; a workbook without a log still gets its platform tables and funnel.
+    let log: ReturnType<typeof funnelLogFromSnapshot> = [];
+    try {
+      log = funnelLogFromSnapshot(await this.readLog());
+    } catch (e) {
+      if (!(e instanceof WorkbookError) || (e.code !== 'tableMissing' && e.code !== 'noTemplate')) throw e;
+    }
+    return importPlatform(this.run, exports, lang, log);
+  }
+
+  insertPlan(lang: Lang): Promise<PlanInsertResult> {
+    return insertPlan(this.run, lang, this.capabilities());
   }
 }

@@ -19,6 +19,9 @@ import {
 } from '../core/workbook';
 import { outcomeCells, rowState, type FollowUpWrite, type FollowUpWriteStatus } from '../core/followups';
 import { buildMemoryReports, type MemoryReports } from './memoryReports';
+import { funnelLogFromSnapshot } from '../core/platform/funnelLog';
+import type { ParsedExport, PlanInsertResult, PlatformImportResult } from '../core/platform/workbookTypes';
+import { memoryImportPlatform, memoryInsertPlan } from './memoryPlatform';
 
 export interface MemoryTable {
   name: string;
@@ -302,6 +305,27 @@ export class MemoryWorkbook implements Workbook {
     this.writes++;
     this.changed();
     return 'written';
+  }
+
+  async importPlatform(exports: readonly ParsedExport[], lang: Lang): Promise<PlatformImportResult> {
+    await this.roundTrip();
+    this.takeFailure();
+    const log = this.table(LOG_TABLE) ? funnelLogFromSnapshot(await this.readLog()) : [];
+    const result = memoryImportPlatform(this, exports, lang, log);
+    this.writes++;
+    this.changed();
+    return result;
+  }
+
+  async insertPlan(lang: Lang): Promise<PlanInsertResult> {
+    await this.roundTrip();
+    this.takeFailure();
+    const result = memoryInsertPlan(this, lang);
+    if (result.status === 'inserted') {
+      this.writes++;
+      this.changed();
+    }
+    return result;
   }
 
   // ---------------------------------------------------------------- internals

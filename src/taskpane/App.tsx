@@ -26,6 +26,7 @@ const EntryView = lazy(() => import(/* webpackChunkName: "entry" */ './views/Ent
 const CheckView = lazy(() => import(/* webpackChunkName: "check" */ './views/CheckView'));
 const ReportsView = lazy(() => import(/* webpackChunkName: "reports" */ './views/ReportsView'));
 const FollowUpsView = lazy(() => import(/* webpackChunkName: "followups" */ './views/FollowUpsView'));
+const ImportView = lazy(() => import(/* webpackChunkName: "import" */ './views/ImportView'));
 const SettingsView = lazy(() => import(/* webpackChunkName: "settings" */ './views/SettingsView'));
 const DemoPanel = lazy(() => import(/* webpackChunkName: "demo-panel" */ './demo/DemoPanel'));
 
@@ -36,6 +37,7 @@ const TAB_LABELS: Readonly<Record<ViewId, Text>> = {
   followups: ui.navFollowUps,
   check: ui.navCheck,
   reports: ui.navReports,
+  import: ui.navImport,
   settings: ui.navSettings,
 };
 
@@ -167,6 +169,7 @@ export function App({ host, workbook: given, theme = webLightTheme }: AppProps):
                   {view === 'followups' && <FollowUpsView />}
                   {view === 'check' && <CheckView />}
                   {view === 'reports' && <ReportsView />}
+                  {view === 'import' && <ImportView />}
                   {view === 'settings' && <SettingsView pref={pref} onChange={changeLang} />}
                 </Suspense>
               </ViewBoundary>

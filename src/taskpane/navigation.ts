@@ -2,7 +2,7 @@
  * Which pane view is on screen. Ribbon commands run in the same (shared) runtime and call `navigate`
  * so a button can open the pane at Entry, Check or Reports; the React shell subscribes.
  */
-export type ViewId = 'home' | 'entry' | 'followups' | 'check' | 'reports' | 'settings';
+export type ViewId = 'home' | 'entry' | 'followups' | 'check' | 'reports' | 'import' | 'settings';
 
 type Listener = (view: ViewId) => void;
 

@@ -469,30 +469,34 @@ class FakeTableColumns {
 class FakeTableRows {
   constructor(private readonly fx: FakeExcel, private readonly table: () => TableData) {}
   /**
-   * Append a data row (above the totals row, which moves down). The new row takes the number formats of the row
-   * above, as a table row does. Rule (TableRowCollection.add, learn.microsoft.com/javascript/api/excel/
-   * excel.tablerowcollection#excel-excel-tablerowcollection-add-member(1)): `values` are "unformatted values", so
-   * they are parsed as if typed into a General cell — "00123" becomes the number 123 even in a text column.
+   * Append data rows (above the totals row, which moves down), one per row of `values`: "Adds one or more rows to
+   * the table". Each new row takes the number formats of the row above, as a table row does. `values` are
+   * "unformatted values", so they are parsed as if typed into a General cell — "00123" becomes the number 123 even
+   * in a text column. Source: TableRowCollection.add, learn.microsoft.com/javascript/api/excel/
+   * excel.tablerowcollection#excel-excel-tablerowcollection-add-member(1).
    */
   add(index?: number, values?: Scalar[][]): void {
     if (index !== undefined && index !== null && index !== -1) throw new Error('fake: rows.add only appends');
     const t = this.table();
     if (!this.fx.writable(t.sheet)) return;
+    const count = Math.max(1, values?.length ?? 1);
     const row = t.top + t.rows - (t.totals ? 1 : 0);
     if (t.totals) {
       for (let c = t.left; c < t.left + t.cols; c++) {
         const cell = t.sheet.cells.get(key(row, c));
-        if (cell) t.sheet.cells.set(key(row + 1, c), cell);
+        if (cell) t.sheet.cells.set(key(row + count, c), cell);
         t.sheet.cells.delete(key(row, c));
       }
     }
-    for (let c = t.left; c < t.left + t.cols; c++) {
-      const above = t.sheet.cells.get(key(row - 1, c));
-      if (above && row - 1 > t.top) this.fx.cell(t.sheet, row, c).numberFormat = above.numberFormat;
+    for (let r = row; r < row + count; r++) {
+      for (let c = t.left; c < t.left + t.cols; c++) {
+        const above = t.sheet.cells.get(key(row - 1, c));
+        if (above && row - 1 > t.top) this.fx.cell(t.sheet, r, c).numberFormat = above.numberFormat;
+      }
     }
-    this.fx.growTable(t, 1);
-    (values?.[0] ?? []).forEach((v, i) => this.fx.enter(this.fx.cell(t.sheet, row, t.left + i), v, false, true));
-    this.fx.record('addRow', new FakeRange(this.fx, t.sheet, row, t.left, 1, t.cols), values);
+    this.fx.growTable(t, count);
+    (values ?? [[]]).forEach((line, r) => line.forEach((v, i) => this.fx.enter(this.fx.cell(t.sheet, row + r, t.left + i), v, false, true)));
+    this.fx.record('addRow', new FakeRange(this.fx, t.sheet, row, t.left, count, t.cols), values);
   }
   getItemAt(i: number) {
     return {

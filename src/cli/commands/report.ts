@@ -12,6 +12,7 @@ import type { Lang, LogEntry } from '../../core/schema';
 import type { Io } from '../io';
 import { readLog, UnreadableFileError, type LogRead } from '../readLog';
 import { formatReportText, reportTable } from '../reportTable';
+import { addFunnelValuesSheet, formatFunnelText, funnelForFiles } from '../funnelReport';
 import { buildReportWorkbook } from '../reportWorkbook';
 import { validateLog } from '../validateLog';
 import { mergeLists } from './merge';
@@ -49,15 +50,20 @@ export async function runReport(files: readonly string[], options: ReportOptions
   }
 
   const results = aggregate(entries, { lang, lists: mergeLists(logs) });
-  if (options.json) io.out(JSON.stringify({ reports: results }, null, 2));
+  // The 漏斗 funnel joins in when the workbooks hold imported platform data (shop-stats import).
+  const funnel = funnelForFiles(files, entries);
+  if (options.json) io.out(JSON.stringify(funnel ? { reports: results, funnel } : { reports: results }, null, 2));
   else if (!options.out) {
     io.out(t(cli.reportRowsUsed, lang, { rows: entries.length, files: logs.length }));
     for (const id of REPORT_IDS) io.out(`\n${formatReportText(reportTable(id, results[id], lang))}`);
+    if (funnel) io.out(formatFunnelText(funnel, lang));
   }
   if (!options.out) return EXIT_OK;
   const out = options.out;
   return writeFileOrFail(out, lang, io, async () => {
-    await buildReportWorkbook(results, lang, files.map((f) => path.basename(f))).xlsx.writeFile(out);
+    const wb = buildReportWorkbook(results, lang, files.map((f) => path.basename(f)));
+    if (funnel) addFunnelValuesSheet(wb, funnel, lang);
+    await wb.xlsx.writeFile(out);
     if (!options.json) io.out(t(cli.reportWritten, lang, { file: out }));
   });
 }

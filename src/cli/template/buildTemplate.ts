@@ -8,6 +8,10 @@ import { addDictSheet } from './dictSheet';
 import { entryValues, type RowValues } from './cells';
 import { addLogSheet, type ExtraColumn } from './logSheet';
 import { addReportSheet } from './reportSheet';
+import { addFunnelSheet, addPlanSheet, addPlatformDataSheet } from './platformSheets';
+import type { PlatformKind } from '../../core/platform/columns';
+import type { PlatformRow } from '../../core/platform/parse';
+import type { PlanInput } from '../../core/platform/plan';
 
 export interface TemplateSpec {
   lang: Lang;
@@ -20,6 +24,10 @@ export interface TemplateSpec {
   extraColumns?: readonly ExtraColumn[];
   /** Store cached formula results (default true). The oracle test turns this off so every value is recomputed. */
   cacheResults?: boolean;
+  /** Imported platform rows for 平台数据 / 漏斗 (default: empty tables). */
+  platform?: Record<PlatformKind, readonly PlatformRow[]>;
+  /** Rows of the 计划 sheet (default: the seed example). */
+  plan?: readonly PlanInput[];
 }
 
 export function buildTemplate(spec: TemplateSpec): ExcelJS.Workbook {
@@ -32,6 +40,10 @@ export function buildTemplate(spec: TemplateSpec): ExcelJS.Workbook {
   addLogSheet(wb, { lang: spec.lang, rows: spec.rawRows ?? (spec.rows ?? []).map(entryValues), extraColumns: spec.extraColumns, cacheResults: spec.cacheResults ?? true });
   addReportSheet(wb, spec.lang, spec.lists ?? defaultListValues());
   addDictSheet(wb, spec.lang, spec.lists ?? defaultListValues());
+  const platform = spec.platform ?? { traffic: [], agents: [] };
+  addPlatformDataSheet(wb, spec.lang, platform);
+  addFunnelSheet(wb, spec.lang, { ...platform, log: spec.rows ?? [] }, { cacheResults: spec.cacheResults ?? true });
+  addPlanSheet(wb, spec.lang, { rows: spec.plan, cacheResults: spec.cacheResults ?? true, traffic: platform.traffic });
   return wb;
 }
 

@@ -14,6 +14,7 @@ export const ui = {
   navCheck: { 'zh-CN': '检查', 'en-US': 'Check' },
   navReports: { 'zh-CN': '报表', 'en-US': 'Reports' },
   navSettings: { 'zh-CN': '设置', 'en-US': 'Settings' },
+  navImport: { 'zh-CN': '平台数据', 'en-US': 'Platform' },
   viewLoadFailed: { 'zh-CN': '此视图加载失败，请重新打开任务窗格。', 'en-US': 'This view failed to load. Please reopen the task pane.' },
 
   // Outside Office
