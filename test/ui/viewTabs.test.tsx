@@ -30,8 +30,8 @@ test('the tabs follow the tabs pattern: one tab stop, arrows / Home / End select
   await wb.insertTemplate({ lang: 'zh-CN' });
   render(<App host={{ kind: 'demo', locale: 'zh-CN', dark: false }} workbook={wb} />);
   const tabs = screen.getAllByRole('tab');
-  expect(tabs.map((t) => t.textContent)).toEqual(['首页', '录入', '待跟进', '检查', '报表', '设置']);
-  expect(tabs.map((t) => t.getAttribute('tabindex'))).toEqual(['0', '-1', '-1', '-1', '-1', '-1']);
+  expect(tabs.map((t) => t.textContent)).toEqual(['首页', '录入', '待跟进', '检查', '报表', '平台数据', '设置']);
+  expect(tabs.map((t) => t.getAttribute('tabindex'))).toEqual(['0', '-1', '-1', '-1', '-1', '-1', '-1']);
   expect(tabs.map((t) => t.getAttribute('aria-keyshortcuts'))).toEqual(['Alt+1', 'Alt+2', 'Alt+3', 'Alt+4', 'Alt+5', 'Alt+6', 'Alt+7']);
   fireEvent.keyDown(tabs[0], { key: 'ArrowRight' });
   expect(currentView()).toBe('entry');
