@@ -1,5 +1,5 @@
 /**
- * Core validation over a log read from a file. Two passes: the first collects the valid rows so the amount-outlier
+ * Core validation over a log read from a file (every log sheet of it, duplicates looked for across them). Two passes: the first collects the valid rows so the amount-outlier
  * warning knows each product's usual price (from this file's own deals), the second reports every issue, with
  * possible duplicates flagged on the second of two equal rows (as the pane's sheet check does).
  */
@@ -11,6 +11,8 @@ import { CALC_KEYS, defaultListValues, header, type ColumnKey, type Lang, type L
 import type { LogRead } from './readLog';
 
 export interface RowProblem {
+  /** The log sheet the row is on; null for a file-level problem. */
+  sheet: string | null;
   /** Sheet row (1-based); null for a file-level problem (missing columns). */
   row: number | null;
   /** Column key, or null for a row-level problem. */
@@ -24,7 +26,6 @@ export interface LogValidation {
   rows: number;
   errors: number;
   warnings: number;
-  problems: RowProblem[];
   /** Canonical entries of the rows without errors, in sheet order. */
   entries: LogEntry[];
   /** Sheet rows of the entries (same order). */
@@ -36,22 +37,33 @@ export interface ValidateLogOptions {
   today?: string;
   /** false: errors only, one pass (reports need the valid rows, not the duplicate/outlier warnings). Default true. */
   warnings?: boolean;
+  /** Each problem as it is found (problems are not collected: 100,000 bad rows must not fill memory). */
+  onProblem?: (problem: RowProblem) => void;
 }
 
 export function validateLog(log: LogRead, options: ValidateLogOptions): LogValidation {
   const { lang } = options;
   const base: ValidationContext = { today: options.today ?? todayIso(), lists: log.lists ?? defaultListValues() };
-  const problems: RowProblem[] = [];
+  let errors = 0;
+  let warningCount = 0;
+  const report = (p: RowProblem) => {
+    if (p.severity === 'error') errors++;
+    else warningCount++;
+    options.onProblem?.(p);
+  };
 
-  const missingInput = log.missing.filter((k) => !CALC_KEYS.includes(k));
-  const missingCalc = log.missing.filter((k) => CALC_KEYS.includes(k));
+  // All log sheets have the same columns (readLog refuses others), so the first one's missing columns are the file's.
+  const missing = log.sheets[0]?.missing ?? [];
+  const missingInput = missing.filter((k) => !CALC_KEYS.includes(k));
+  const missingCalc = missing.filter((k) => CALC_KEYS.includes(k));
+  const separator = lang === 'zh-CN' ? '、' : ', ';
   if (missingInput.length > 0) {
-    const columns = missingInput.map((k) => header(k, lang)).join(lang === 'zh-CN' ? '、' : ', ');
-    problems.push({ row: null, column: null, severity: 'error', code: 'missingColumns', message: t(cli.missingColumns, lang, { columns }) });
+    const columns = missingInput.map((k) => header(k, lang)).join(separator);
+    report({ sheet: null, row: null, column: null, severity: 'error', code: 'missingColumns', message: t(cli.missingColumns, lang, { columns }) });
   }
   if (missingCalc.length > 0) {
-    const columns = missingCalc.map((k) => header(k, lang)).join(lang === 'zh-CN' ? '、' : ', ');
-    problems.push({ row: null, column: null, severity: 'warning', code: 'missingColumns', message: t(cli.missingColumns, lang, { columns }) });
+    const columns = missingCalc.map((k) => header(k, lang)).join(separator);
+    report({ sheet: null, row: null, column: null, severity: 'warning', code: 'missingColumns', message: t(cli.missingColumns, lang, { columns }) });
   }
 
   const warnings = options.warnings ?? true;
@@ -59,9 +71,11 @@ export function validateLog(log: LogRead, options: ValidateLogOptions): LogValid
   if (warnings) {
     // Pass 1: the file's own deals give each product's usual unit price.
     const first: LogEntry[] = [];
-    for (const row of log.rows) {
-      const r = validateRow(row.cells, log.positions, base);
-      if (r.entry) first.push(r.entry);
+    for (const sheet of log.sheets) {
+      for (const row of sheet.rows) {
+        const r = validateRow(row.cells, sheet.positions, base);
+        if (r.entry) first.push(r.entry);
+      }
     }
     ctx = { ...base, duplicates: buildDuplicateIndex(), amountRanges: buildAmountRanges(first) };
   }
@@ -69,20 +83,23 @@ export function validateLog(log: LogRead, options: ValidateLogOptions): LogValid
   // Pass 2: every issue, duplicates counted in sheet order.
   const entries: LogEntry[] = [];
   const entryRows: number[] = [];
-  for (const row of log.rows) {
-    const r = validateRow(row.cells, log.positions, ctx);
-    for (const issue of r.issues) {
-      if (!warnings && issue.severity === 'warning') continue;
-      problems.push({ row: row.sheetRow, column: issue.field, severity: issue.severity, code: issue.code, message: t(issue.message, lang) });
-    }
-    if (r.entry) {
-      ctx.duplicates?.add(r.entry);
-      if (r.ok) {
-        entries.push(r.entry);
-        entryRows.push(row.sheetRow);
+  let rows = 0;
+  for (const sheet of log.sheets) {
+    rows += sheet.rows.length;
+    for (const row of sheet.rows) {
+      const r = validateRow(row.cells, sheet.positions, ctx);
+      for (const issue of r.issues) {
+        if (!warnings && issue.severity === 'warning') continue;
+        report({ sheet: sheet.name, row: row.sheetRow, column: issue.field, severity: issue.severity, code: issue.code, message: t(issue.message, lang) });
+      }
+      if (r.entry) {
+        ctx.duplicates?.add(r.entry);
+        if (r.ok) {
+          entries.push(r.entry);
+          entryRows.push(row.sheetRow);
+        }
       }
     }
   }
-  const errors = problems.filter((p) => p.severity === 'error').length;
-  return { rows: log.rows.length, errors, warnings: problems.length - errors, problems, entries, entryRows };
+  return { rows, errors, warnings: warningCount, entries, entryRows };
 }

@@ -235,7 +235,7 @@ describe('progress', () => {
     await writeTemplate(file, { lang: 'zh-CN', rows: generateRows(25, 3, { endDate: '2026-06-30' }), lists: SAMPLE_LISTS });
     const seen: number[] = [];
     const log = await readLog(file, { onProgress: (n) => seen.push(n), progressEvery: 10 });
-    expect(log.rows).toHaveLength(25);
+    expect(log.sheets.map((s) => s.rows.length)).toEqual([25]);
     expect(seen).toEqual([10, 20]);
 
     const quiet = bufferIo();
