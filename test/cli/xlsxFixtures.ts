@@ -3,8 +3,10 @@
  * inside a UTF-8 character (proof that a test file exercises the bug), and openpyxl as an independent reader.
  */
 import { spawnSync } from 'child_process';
+import ExcelJS from 'exceljs';
 import * as yauzl from 'yauzl';
 import { seededRandom } from '../../src/core/random';
+import { COLUMNS, DICT_SHEET, LISTS, LIST_KEYS, header, type ListValues } from '../../src/core/schema';
 
 const HANZI = '的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处理府研质车';
 
@@ -76,3 +78,28 @@ print(json.dumps(rows, ensure_ascii=False))`,
     { file, sheet },
   );
 }
+
+/** A workbook with the given sheets (rows as cell arrays) and a 字典 sheet holding `lists`, written by exceljs. */
+export async function writeWorkbook(
+  file: string,
+  sheets: ReadonlyArray<{ name: string; rows: ReadonlyArray<readonly unknown[]> }>,
+  lists: ListValues | null,
+): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  for (const s of sheets) {
+    const ws = wb.addWorksheet(s.name);
+    s.rows.forEach((r, i) => {
+      ws.getRow(i + 1).values = [...r] as ExcelJS.CellValue[];
+    });
+  }
+  if (lists) {
+    const dict = wb.addWorksheet(DICT_SHEET);
+    dict.addRow(LIST_KEYS.map((k) => LISTS[k].zh));
+    const longest = Math.max(...LIST_KEYS.map((k) => lists[k].length));
+    for (let i = 0; i < longest; i++) dict.addRow(LIST_KEYS.map((k) => lists[k][i] ?? null));
+  }
+  await wb.xlsx.writeFile(file);
+}
+
+/** The schema's Chinese headers, in template order. */
+export const ZH_HEADERS: readonly string[] = COLUMNS.map((c) => header(c.key, 'zh-CN'));
