@@ -176,14 +176,14 @@ const NUMBER_RE =
 /** A quantity may carry a unit word: 12件, 12 个, 12 pcs. */
 const QUANTITY_RE = /^([+-]?)\s*((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+)\s*(?:件|个|只|套|箱|pcs?)?$/i;
 
-/** Parse a numeric string (currency and units per `re`) into a finite number, or null when it is not a number. */
+/** Parse a numeric string (currency and units per `re`) into a number, or null when it is not a number. */
 function parseNumberText(s: string, re: RegExp): number | null {
   const m = re.exec(toHalfWidth(s).trim());
   if (!m) return null;
   const negative = m[1] === '-' || (re === NUMBER_RE && m[2] === '-');
   const digits = (re === NUMBER_RE ? m[3] : m[2]).replace(/,/g, '');
+  // Hundreds of digits parse to Infinity: still a number as typed, which the caller bounds (MAX_SHOP_NUMBER).
   const value = Number(digits);
-  if (!Number.isFinite(value)) return null;
   return negative ? -value : value;
 }
 
