@@ -143,7 +143,7 @@ describe('check', () => {
     fs.writeFileSync(fake, 'this is a text file\n');
     const r = runBin(bin, ['check', fake]);
     expect(r.status).toBe(2);
-    expect(r.stderr.trim().split('\n')).toEqual([`无法读取 ${fake}：不是有效的 .xlsx 工作簿（not a zip archive）`]);
+    expect(r.stderr.trim().split('\n')).toEqual([`无法读取 ${fake}：这是 CSV 或文本文件，不是 Excel 工作簿；请在 Excel 或 WPS 中打开并“另存为” .xlsx 后再试`]);
     expect(r.stderr).not.toMatch(/\n\s+at /);
     const missing = runBin(bin, ['check', path.join(dir, 'missing.xlsx'), '--lang', 'en-US']);
     expect(missing.status).toBe(2);
