@@ -3,5 +3,6 @@
  * command that reads client workbooks (check, report, merge).
  */
 export { XlsxError, type XlsxProblem } from './errors';
-export { openWorkbook, type WorkbookSheet, type XlsxWorkbook } from './workbook';
+export { openWorkbook, type OpenOptions, type WorkbookSheet, type XlsxWorkbook } from './workbook';
+export type { XmlEngineFactory } from './scanner';
 export type { CellValue, RowVisitor, SheetRow } from './sheet';

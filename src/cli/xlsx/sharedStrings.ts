@@ -3,10 +3,10 @@
  * Phonetic guides (`<rPh>`, furigana/pinyin over the text) are not part of the cell's value and are left out.
  */
 import { decodeXString } from './escapes';
-import { parsePart } from './xml';
+import { parsePart, type XmlEngineFactory } from './xml';
 import type { ZipArchive } from './zip';
 
-export async function readSharedStrings(zip: ZipArchive, part: string): Promise<string[]> {
+export async function readSharedStrings(zip: ZipArchive, part: string, engine?: XmlEngineFactory): Promise<string[]> {
   const strings: string[] = [];
   let current: string[] = [];
   let inPhonetic = false;
@@ -25,6 +25,6 @@ export async function readSharedStrings(zip: ZipArchive, part: string): Promise<
     text(text) {
       if (inText) current.push(text);
     },
-  });
+  }, engine);
   return strings;
 }

@@ -5,7 +5,7 @@
  */
 import { isoToSerial } from '../../core/dates';
 import { decodeXString } from './escapes';
-import { parsePart } from './xml';
+import { parsePart, type XmlEngineFactory } from './xml';
 import type { ZipArchive } from './zip';
 
 export type CellValue = string | number | boolean | null;
@@ -65,7 +65,13 @@ function cellValue(type: string, raw: string, inline: string, shared: readonly s
   }
 }
 
-export async function readSheetRows(zip: ZipArchive, part: string, shared: readonly string[], visit: RowVisitor): Promise<void> {
+export async function readSheetRows(
+  zip: ZipArchive,
+  part: string,
+  shared: readonly string[],
+  visit: RowVisitor,
+  engine?: XmlEngineFactory,
+): Promise<void> {
   let rowNumber = 0;
   let cells: CellValue[] = [];
   let nextColumn = 0;
@@ -83,10 +89,10 @@ export async function readSheetRows(zip: ZipArchive, part: string, shared: reado
     open(name, a) {
       switch (name) {
         case 'c': {
-          const ref = a.r;
+          const ref = a.get('r');
           const col = ref === undefined ? -1 : columnIndex(ref);
           column = col < 0 ? nextColumn : col;
-          type = a.t ?? 'n';
+          type = a.get('t') ?? 'n';
           raw = '';
           inline = '';
           break;
@@ -104,7 +110,8 @@ export async function readSheetRows(zip: ZipArchive, part: string, shared: reado
           inPhonetic = true;
           break;
         case 'row': {
-          const r = a.r === undefined ? NaN : Number(a.r);
+          const ref = a.get('r');
+          const r = ref === undefined ? NaN : Number(ref);
           rowNumber = Number.isInteger(r) && r > 0 ? r : rowNumber + 1;
           cells = [];
           nextColumn = 0;
@@ -143,5 +150,5 @@ export async function readSheetRows(zip: ZipArchive, part: string, shared: reado
       else if (capture === 2) inline += text;
     },
     done: () => stopped,
-  });
+  }, engine);
 }

@@ -8,7 +8,7 @@ import { XlsxError } from './errors';
 import { readSharedStrings } from './sharedStrings';
 import { readSheetRows, type RowVisitor } from './sheet';
 import { sniffFile } from './sniff';
-import { parsePart, prefixedAttribute } from './xml';
+import { parsePart, prefixedAttribute, type XmlEngineFactory } from './xml';
 import { openArchive, type ZipArchive } from './zip';
 
 export interface WorkbookSheet {
@@ -46,17 +46,19 @@ function relsPartOf(part: string): string {
   return path.posix.join(path.posix.dirname(part), '_rels', `${path.posix.basename(part)}.rels`);
 }
 
-async function readRelationships(zip: ZipArchive, ofPart: string): Promise<Map<string, Relationship>> {
+async function readRelationships(zip: ZipArchive, ofPart: string, engine?: XmlEngineFactory): Promise<Map<string, Relationship>> {
   const rels = new Map<string, Relationship>();
   const part = zip.find(relsPartOf(ofPart));
   if (!part) return rels;
   await parsePart(zip, part, {
-    open(name, a) {
-      if (name === 'Relationship' && a.Id && a.Target && a.TargetMode !== 'External') {
+    open(name, tag) {
+      if (name !== 'Relationship') return;
+      const a = tag.all();
+      if (a.Id && a.Target && a.TargetMode !== 'External') {
         rels.set(a.Id, { type: relType(a.Type ?? ''), target: resolveTarget(ofPart, a.Target) });
       }
     },
-  });
+  }, engine);
   return rels;
 }
 
@@ -66,8 +68,8 @@ async function isOpenDocument(zip: ZipArchive): Promise<boolean> {
   return (await zip.readAll(mimetype)).startsWith('application/vnd.oasis.opendocument');
 }
 
-async function workbookPart(zip: ZipArchive): Promise<string> {
-  const root = await readRelationships(zip, '');
+async function workbookPart(zip: ZipArchive, engine?: XmlEngineFactory): Promise<string> {
+  const root = await readRelationships(zip, '', engine);
   for (const rel of root.values()) {
     if (rel.type === 'officeDocument') {
       const found = zip.find(rel.target);
@@ -80,32 +82,39 @@ async function workbookPart(zip: ZipArchive): Promise<string> {
   throw new XlsxError(zip.find('[Content_Types].xml') ? 'damaged' : 'unknown', 'xl/workbook.xml');
 }
 
-export async function openWorkbook(file: string): Promise<XlsxWorkbook> {
+export interface OpenOptions {
+  /** The XML engine (default the kit's scanner; the reader bench passes saxes to compare). */
+  engine?: XmlEngineFactory;
+}
+
+export async function openWorkbook(file: string, options: OpenOptions = {}): Promise<XlsxWorkbook> {
+  const { engine } = options;
   const kind = await sniffFile(file);
   if (kind !== 'zip') throw new XlsxError(kind);
   const zip = await openArchive(file);
   try {
     if (await isOpenDocument(zip)) throw new XlsxError('ods');
-    const part = await workbookPart(zip);
+    const part = await workbookPart(zip, engine);
     if (zip.isEncrypted(part)) throw new XlsxError('encrypted', part);
-    const rels = await readRelationships(zip, part);
+    const rels = await readRelationships(zip, part, engine);
     const sheets: WorkbookSheet[] = [];
     await parsePart(zip, part, {
-      open(name, a) {
+      open(name, tag) {
         if (name !== 'sheet') return;
+        const a = tag.all();
         const rel = rels.get(prefixedAttribute(a, 'id') ?? '');
         const target = rel && rel.type === 'worksheet' ? zip.find(rel.target) : undefined;
         if (a.name !== undefined && target) sheets.push({ name: a.name, part: target, hidden: a.state === 'hidden' || a.state === 'veryHidden' });
       },
-    });
+    }, engine);
     const sharedPart = [...rels.values()].find((r) => r.type === 'sharedStrings');
     const sharedName = sharedPart ? zip.find(sharedPart.target) : undefined;
     let shared: Promise<string[]> | null = null;
     return {
       sheets,
       async readRows(sheet, visit) {
-        shared ??= sharedName ? readSharedStrings(zip, sharedName) : Promise.resolve([]);
-        await readSheetRows(zip, sheet.part, await shared, visit);
+        shared ??= sharedName ? readSharedStrings(zip, sharedName, engine) : Promise.resolve([]);
+        await readSheetRows(zip, sheet.part, await shared, visit, engine);
       },
       close: () => zip.close(),
     };

@@ -1,16 +1,15 @@
 /**
- * One part of the package through saxes (a maintained, well-formed-XML-checking SAX parser), fed the streamed text.
- * Elements are reported by local name, so `<x:row>` (a prefixed SpreadsheetML namespace) and Strict OOXML (another
- * namespace URI, same local names) read like the usual transitional `<row>`.
+ * One part of the package through an XML engine (the kit's scanner unless a caller passes another, as the reader
+ * bench does with saxes), fed the streamed text. Elements are reported by local name, so `<x:row>` (a prefixed
+ * SpreadsheetML namespace) and Strict OOXML (another namespace URI, same local names) read like the usual `<row>`.
  */
-import { SaxesParser } from 'saxes';
-import { XlsxError } from './errors';
+import { createScanner, type Attributes, type TagAttributes, type XmlEngineFactory } from './scanner';
 import type { ZipArchive } from './zip';
 
-export type Attributes = Record<string, string>;
+export type { Attributes, TagAttributes, XmlEngineFactory } from './scanner';
 
-export interface XmlHandlers {
-  open(name: string, attributes: Attributes): void;
+export interface PartHandlers {
+  open(name: string, attributes: TagAttributes): void;
   close?(name: string): void;
   /** Character data (entities and character references already resolved). */
   text?(text: string): void;
@@ -31,26 +30,21 @@ export function prefixedAttribute(attributes: Attributes, local: string): string
   return undefined;
 }
 
-export async function parsePart(zip: ZipArchive, part: string, handlers: XmlHandlers): Promise<void> {
-  const parser = new SaxesParser({ position: false });
-  let failure: XlsxError | null = null;
-  parser.on('error', () => {
-    failure ??= new XlsxError('damaged', part);
-  });
-  parser.on('opentag', (tag) => handlers.open(localName(tag.name), tag.attributes as Attributes));
-  if (handlers.close) {
-    const close = handlers.close;
-    parser.on('closetag', (tag) => close(localName(tag.name)));
-  }
-  if (handlers.text) {
-    parser.on('text', handlers.text);
-    parser.on('cdata', handlers.text);
-  }
+export async function parsePart(zip: ZipArchive, part: string, handlers: PartHandlers, engine: XmlEngineFactory = createScanner): Promise<void> {
+  const close = handlers.close;
+  const xml = engine(
+    {
+      open: (name, attributes) => handlers.open(localName(name), attributes),
+      close: close ? (name) => close(localName(name)) : undefined,
+      text: handlers.text,
+    },
+    part,
+  );
+  let stopped = false;
   await zip.readText(part, (chunk) => {
-    parser.write(chunk);
-    if (failure) throw failure;
-    return !(handlers.done?.() ?? false);
+    xml.write(chunk);
+    stopped = handlers.done?.() ?? false;
+    return !stopped;
   });
-  if (!handlers.done?.()) parser.close();
-  if (failure) throw failure;
+  if (!stopped) xml.close();
 }
