@@ -198,3 +198,24 @@ describe('the corpus of real files from other programs', () => {
     }
   }, 180_000);
 });
+
+describe('an unexpected failure', () => {
+  it('prints one translated line, never the JavaScript error text', async () => {
+    const file = path.join(dir, 'log.xlsx');
+    for (const [lang, line] of [
+      ['zh-CN', 'shop-stats：内部错误，未完成（设置 SHOP_STATS_DEBUG=1 可查看详情，请反馈给我们）'],
+      ['en-US', 'shop-stats: internal error, nothing finished (set SHOP_STATS_DEBUG=1 for details and report it to us)'],
+    ]) {
+      const stderr: string[] = [];
+      const io: Io = {
+        out: () => {
+          throw new TypeError("Cannot read properties of undefined (reading 'cells')");
+        },
+        err: (s) => stderr.push(s),
+        progress: false,
+      };
+      expect(await main(['check', file, '--lang', lang], io, {})).toBe(2);
+      expect(stderr).toEqual([line]);
+    }
+  });
+});
