@@ -4,7 +4,7 @@
  */
 import { SaxesParser } from 'saxes';
 import { XlsxError } from '../../src/cli/xlsx/errors';
-import type { Attributes, XmlEngineFactory } from '../../src/cli/xlsx/scanner';
+import { localName, type Attributes, type XmlEngineFactory } from '../../src/cli/xlsx/scanner';
 
 export const createSaxes: XmlEngineFactory = (handlers, part) => {
   const parser = new SaxesParser({ position: false });
@@ -17,10 +17,10 @@ export const createSaxes: XmlEngineFactory = (handlers, part) => {
   const view = { get: (name: string) => current[name], all: () => current };
   parser.on('opentag', (tag) => {
     current = tag.attributes as Attributes;
-    handlers.open(tag.name, view);
+    handlers.open(localName(tag.name), view);
   });
   const close = handlers.close;
-  if (close) parser.on('closetag', (tag) => close(tag.name));
+  if (close) parser.on('closetag', (tag) => close(localName(tag.name)));
   if (handlers.text) {
     parser.on('text', handlers.text);
     parser.on('cdata', handlers.text);

@@ -22,6 +22,7 @@ export interface TagAttributes {
   all(): Attributes;
 }
 
+/** Element names are reported without their namespace prefix (`x:row` → `row`); see xml.ts for why. */
 export interface XmlHandlers {
   open(name: string, attributes: TagAttributes): void;
   close?(name: string): void;
@@ -41,6 +42,11 @@ const ENTITY_RE = /&(?:#x([0-9A-Fa-f]+)|#([0-9]+)|(lt|gt|amp|quot|apos));/g;
 const BAD_AMPERSAND_RE = /&(?!(?:#x[0-9A-Fa-f]+|#[0-9]+|lt|gt|amp|quot|apos);)/;
 const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 const NOT_WHITESPACE_RE = /[^ \t\r\n]/;
+
+export function localName(name: string): string {
+  const colon = name.indexOf(':');
+  return colon < 0 ? name : name.slice(colon + 1);
+}
 
 function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
@@ -154,20 +160,21 @@ export const createScanner: XmlEngineFactory = (handlers, part) => {
     while (n < end && !isSpace(s.charCodeAt(n))) n++;
     const name = s.slice(lt + 1, n);
     if (name === '' || rootClosed) throw damaged();
+    const local = localName(name);
     tagText = s;
     tagFrom = n;
     tagTo = end;
-    handlers.open(name, tag);
+    handlers.open(local, tag);
     if (selfClosing) {
       if (stack.length === 0) rootClosed = true;
-      if (onClose) onClose(name);
+      if (onClose) onClose(local);
     } else stack.push(name);
   };
 
   const closeTag = (name: string) => {
     if (stack.pop() !== name) throw damaged();
     if (stack.length === 0) rootClosed = true;
-    if (onClose) onClose(name);
+    if (onClose) onClose(localName(name));
   };
 
   return {

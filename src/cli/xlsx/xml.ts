@@ -6,6 +6,7 @@
 import { createScanner, type Attributes, type TagAttributes, type XmlEngineFactory } from './scanner';
 import type { ZipArchive } from './zip';
 
+export { localName } from './scanner';
 export type { Attributes, TagAttributes, XmlEngineFactory } from './scanner';
 
 export interface PartHandlers {
@@ -17,11 +18,6 @@ export interface PartHandlers {
   done?(): boolean;
 }
 
-export function localName(name: string): string {
-  const colon = name.indexOf(':');
-  return colon < 0 ? name : name.slice(colon + 1);
-}
-
 /** An attribute by local name (`r:id`, `ns1:id` …), for the few attributes that carry a prefix. */
 export function prefixedAttribute(attributes: Attributes, local: string): string | undefined {
   for (const key in attributes) {
@@ -31,15 +27,7 @@ export function prefixedAttribute(attributes: Attributes, local: string): string
 }
 
 export async function parsePart(zip: ZipArchive, part: string, handlers: PartHandlers, engine: XmlEngineFactory = createScanner): Promise<void> {
-  const close = handlers.close;
-  const xml = engine(
-    {
-      open: (name, attributes) => handlers.open(localName(name), attributes),
-      close: close ? (name) => close(localName(name)) : undefined,
-      text: handlers.text,
-    },
-    part,
-  );
+  const xml = engine(handlers, part);
   let stopped = false;
   await zip.readText(part, (chunk) => {
     xml.write(chunk);
