@@ -120,5 +120,9 @@ describe('invisible characters in 客户ID', () => {
     expect(r.lines.filter((l) => l.includes('可能重复'))).toEqual(
       [3, 4, 5, 6].map((row) => `${file}:${row} 客户ID 提醒: 可能重复：该「客户ID」在 ${first.date} 已有商品“${product}”的记录`),
     );
+    const en = await cli(['check', file, '--lang', 'en-US']);
+    expect(en.lines.filter((l) => l.includes('Possible duplicate'))).toEqual(
+      [3, 4, 5, 6].map((row) => `${file}:${row} Customer ID warning: Possible duplicate: this Customer ID already has an entry for “${product}” on ${first.date}`),
+    );
   });
 });
