@@ -11,10 +11,11 @@ import { main } from '../../src/cli/main';
 import type { Io } from '../../src/cli/io';
 import { readLog } from '../../src/cli/readLog';
 import { openArchive } from '../../src/cli/xlsx/zip';
-import { LOG_SHEET } from '../../src/core/schema';
+import { isDateFormatCode } from '../../src/cli/xlsx/dateStyles';
+import { DICT_SHEET, LISTS, LIST_KEYS, LOG_SHEET } from '../../src/core/schema';
 import { generateRows, SAMPLE_LISTS, toRawRow } from '../support/generateRows';
 import { buildCli, ROOT, runBin } from './buildCli';
-import { openpyxlPython, openpyxlRows, writeWorkbook, ZH_HEADERS } from './xlsxFixtures';
+import { openpyxlPython, openpyxlRows, runOpenpyxl, writeWorkbook, ZH_HEADERS } from './xlsxFixtures';
 import { spawnSync } from 'child_process';
 
 const CORPUS = path.resolve(ROOT, '..', 'shared', 'corpus', 'real-files');
@@ -136,6 +137,56 @@ describe('valid OOXML in other spellings', () => {
         s = s.replace('<workbook ', '<workbook conformance="strict" ')`,
     );
     await expectSameLog(file);
+  });
+});
+
+describe('the 1904 date system (old Mac Excel)', () => {
+  it('date cells are shifted to the 1900 serials Office.js gives; amounts and quantities are not', async () => {
+    const file = path.join(dir, 'mac-1904.xlsx');
+    runOpenpyxl<null>(
+      `import sys, json, datetime, openpyxl
+from openpyxl.utils.datetime import CALENDAR_MAC_1904
+a = json.load(sys.stdin)
+wb = openpyxl.Workbook()
+wb.epoch = CALENDAR_MAC_1904
+ws = wb.active
+ws.title = a['log']
+ws.append(a['headers'])
+day0 = datetime.date(1899, 12, 30)
+for r in a['rows']:
+    ws.append([day0 + datetime.timedelta(days=v) if i in (0, 14, 17) and v is not None else v for i, v in enumerate(r)])
+for row in ws.iter_rows(min_row=2):
+    for i in (0, 14, 17):
+        row[i].number_format = 'yyyy-mm-dd'
+d = wb.create_sheet(a['dict'])
+for r in a['dictRows']: d.append(r)
+wb.save(a['file'])
+print('null')`,
+      {
+        file,
+        log: LOG_SHEET,
+        dict: DICT_SHEET,
+        headers: ZH_HEADERS,
+        rows: rows.map((r) => toRawRow(r)),
+        dictRows: [LIST_KEYS.map((k) => LISTS[k].zh), ...Array.from({ length: 40 }, (_, i) => LIST_KEYS.map((k) => SAMPLE_LISTS[k][i] ?? null))],
+      },
+    );
+    const zip = await openArchive(file);
+    expect(await zip.readAll('xl/workbook.xml')).toMatch(/date1904="(1|true)"/);
+    zip.close();
+    const log = await readLog(file);
+    expect(log.sheets[0].rows.map((r) => r.cells)).toEqual(rows.map((r) => toRawRow(r)));
+    const r = await cli(['check', file]);
+    expect(r.stdout).toBe(`${file}：30 行，未发现问题`);
+  });
+});
+
+describe('date formats (only 1904 workbooks need them)', () => {
+  it.each([
+    ['yyyy-mm-dd', true], ['yyyy"年"m"月"d"日"', true], ['[$-804]yyyy/m/d', true], ['[h]:mm:ss', true], ['m/d/yy h:mm', true],
+    ['General', false], ['#,##0.00', false], ['[Red]#,##0.00', false], ['"Total: "0.00', false], ['#,##0 "件"', false], ['0.00E+00', false], ['\\d0', false],
+  ])('%s → %s', (code, date) => {
+    expect(isDateFormatCode(code)).toBe(date);
   });
 });
 

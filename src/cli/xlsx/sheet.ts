@@ -4,6 +4,7 @@
  * their text "#N/A", formula cells as their cached result, rich and inline text as plain text).
  */
 import { isoToSerial } from '../../core/dates';
+import { DATE_1904_OFFSET } from './dateStyles';
 import { decodeXString } from './escapes';
 import { parsePart, type XmlEngineFactory } from './xml';
 import type { ZipArchive } from './zip';
@@ -65,13 +66,22 @@ function cellValue(type: string, raw: string, inline: string, shared: readonly s
   }
 }
 
+/** Workbook-wide facts a sheet needs to turn cells into values. */
+export interface SheetContext {
+  shared: readonly string[];
+  /** 1904 date system: the styles showing dates, whose serials get DATE_1904_OFFSET added (null otherwise). */
+  dateStyles1904: ReadonlySet<number> | null;
+}
+
 export async function readSheetRows(
   zip: ZipArchive,
   part: string,
-  shared: readonly string[],
+  context: SheetContext,
   visit: RowVisitor,
   engine?: XmlEngineFactory,
 ): Promise<void> {
+  const { shared, dateStyles1904 } = context;
+  let style = 0;
   let rowNumber = 0;
   let cells: CellValue[] = [];
   let nextColumn = 0;
@@ -93,6 +103,7 @@ export async function readSheetRows(
           const col = ref === undefined ? -1 : columnIndex(ref);
           column = col < 0 ? nextColumn : col;
           type = a.get('t') ?? 'n';
+          if (dateStyles1904) style = Number(a.get('s') ?? 0);
           raw = '';
           inline = '';
           break;
@@ -126,7 +137,8 @@ export async function readSheetRows(
           capture = 0;
           break;
         case 'c': {
-          const value = cellValue(type, raw, inline, shared);
+          let value = cellValue(type, raw, inline, shared);
+          if (dateStyles1904 && typeof value === 'number' && type !== 'd' && dateStyles1904.has(style)) value += DATE_1904_OFFSET;
           if (value !== null) {
             for (let i = cells.length; i < column; i++) cells.push(null);
             cells[column] = value;

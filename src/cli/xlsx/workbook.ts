@@ -6,7 +6,8 @@
 import * as path from 'path';
 import { XlsxError } from './errors';
 import { readSharedStrings } from './sharedStrings';
-import { readSheetRows, type RowVisitor } from './sheet';
+import { readDateStyles } from './dateStyles';
+import { readSheetRows, type RowVisitor, type SheetContext } from './sheet';
 import { sniffFile } from './sniff';
 import { parsePart, prefixedAttribute, type XmlEngineFactory } from './xml';
 import { openArchive, type ZipArchive } from './zip';
@@ -98,8 +99,13 @@ export async function openWorkbook(file: string, options: OpenOptions = {}): Pro
     if (zip.isEncrypted(part)) throw new XlsxError('encrypted', part);
     const rels = await readRelationships(zip, part, engine);
     const sheets: WorkbookSheet[] = [];
+    let date1904 = false;
     await parsePart(zip, part, {
       open(name, tag) {
+        if (name === 'workbookPr') {
+          const v = tag.get('date1904');
+          date1904 = v === '1' || v === 'true';
+        }
         if (name !== 'sheet') return;
         const a = tag.all();
         const rel = rels.get(prefixedAttribute(a, 'id') ?? '');
@@ -109,12 +115,18 @@ export async function openWorkbook(file: string, options: OpenOptions = {}): Pro
     }, engine);
     const sharedPart = [...rels.values()].find((r) => r.type === 'sharedStrings');
     const sharedName = sharedPart ? zip.find(sharedPart.target) : undefined;
-    let shared: Promise<string[]> | null = null;
+    const stylesRel = [...rels.values()].find((r) => r.type === 'styles');
+    const stylesName = date1904 && stylesRel ? zip.find(stylesRel.target) : undefined;
+    let context: Promise<SheetContext> | null = null;
+    const loadContext = async (): Promise<SheetContext> => ({
+      shared: sharedName ? await readSharedStrings(zip, sharedName, engine) : [],
+      dateStyles1904: date1904 ? (stylesName ? await readDateStyles(zip, stylesName, engine) : new Set<number>()) : null,
+    });
     return {
       sheets,
       async readRows(sheet, visit) {
-        shared ??= sharedName ? readSharedStrings(zip, sharedName, engine) : Promise.resolve([]);
-        await readSheetRows(zip, sheet.part, await shared, visit, engine);
+        context ??= loadContext();
+        await readSheetRows(zip, sheet.part, await context, visit, engine);
       },
       close: () => zip.close(),
     };
