@@ -106,6 +106,21 @@ describe('refusals that name what to fix', () => {
   });
 });
 
+describe('merge of a log missing template columns', () => {
+  it('says which columns stay empty (zh and en), and still merges every row', async () => {
+    const file = path.join(dir, 'no-type.xlsx');
+    const rows = generateRows(7, 12);
+    const keep = (r: readonly unknown[]) => r.filter((_, i) => i !== 3 && i !== 15);
+    await writeWorkbook(file, [{ name: LOG_SHEET, rows: [keep(ZH_HEADERS), ...rows.map((r) => keep(toRawRow(r)))] }], SAMPLE_LISTS);
+    const zh = await cli(['merge', file, '--out', path.join(dir, 'no-type-merged.xlsx')]);
+    expect(zh.code).toBe(0);
+    expect(zh.stderr).toBe(`${file}：缺少列 客户类型、备注，合并后这些列为空`);
+    const en = await cli(['merge', file, '--out', path.join(dir, 'no-type-merged-en.xlsx'), '--lang', 'en-US']);
+    expect(en.stderr).toBe(`${file}: missing columns Customer type, Note; those cells stay empty in the merged log`);
+    expect(en.stdout).toBe(`Merged 1 files, 7 rows: ${path.join(dir, 'no-type-merged-en.xlsx')}`);
+  });
+});
+
 describe('a header further down', () => {
   const rows = generateRows(6, 5);
   const titled = (headerRow: readonly unknown[]) => [

@@ -6,7 +6,7 @@
 import * as path from 'path';
 import { t } from '../../core/i18n';
 import { cli } from '../../core/i18n/cli';
-import { INPUT_KEYS, LIST_KEYS, defaultListValues, type Lang, type ListValues } from '../../core/schema';
+import { CALC_KEYS, INPUT_KEYS, LIST_KEYS, defaultListValues, header, type Lang, type ListValues } from '../../core/schema';
 import type { Io } from '../io';
 import { logRowCount, readLog, UnreadableFileError, type LogRead } from '../readLog';
 import { writeTemplate } from '../template/buildTemplate';
@@ -22,6 +22,7 @@ export async function runMerge(files: readonly string[], out: string, lang: Lang
     try {
       const log = await readLog(file, { onProgress: progress.rows });
       progress.done(logRowCount(log));
+      warnMissingColumns(log, lang, io);
       logs.push(log);
     } catch (e) {
       if (!(e instanceof UnreadableFileError)) throw e;
@@ -42,6 +43,14 @@ export async function runMerge(files: readonly string[], out: string, lang: Lang
     });
     io.out(t(cli.mergeWritten, lang, { files: logs.length, rows: rows.length, file: out }));
   });
+}
+
+/** A client's log without some template columns merges with those cells empty: say so, naming the columns. */
+function warnMissingColumns(log: LogRead, lang: Lang, io: Io): void {
+  const missing = (log.sheets[0]?.missing ?? []).filter((k) => !CALC_KEYS.includes(k));
+  if (missing.length === 0) return;
+  const columns = missing.map((k) => header(k, lang)).join(lang === 'zh-CN' ? '、' : ', ');
+  io.err(t(cli.mergeMissingColumns, lang, { file: log.file, columns }));
 }
 
 /** The source of a merged row: the file, and the sheet when the file has several log sheets (client.xlsx:二月). */

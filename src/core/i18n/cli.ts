@@ -48,6 +48,10 @@ export const cli = {
   templateWritten: { 'zh-CN': '已生成模板：{file}', 'en-US': 'Template written: {file}' },
   reportWritten: { 'zh-CN': '已写入报表：{file}', 'en-US': 'Reports written: {file}' },
   mergeWritten: { 'zh-CN': '已合并 {files} 个文件、{rows} 行：{file}', 'en-US': 'Merged {files} files, {rows} rows: {file}' },
+  mergeMissingColumns: {
+    'zh-CN': '{file}：缺少列 {columns}，合并后这些列为空',
+    'en-US': '{file}: missing columns {columns}; those cells stay empty in the merged log',
+  },
   checkClean: { 'zh-CN': '{file}：{rows} 行，未发现问题', 'en-US': '{file}: {rows} rows, no problems' },
   checkSummary: {
     'zh-CN': '{file}：{rows} 行，{errors} 个错误，{warnings} 个提醒',
