@@ -82,25 +82,31 @@ export const createScanner: XmlEngineFactory = (handlers, part) => {
     if (onText) onText(decode(raw));
   };
 
-  /** Walk the attributes in s[from, to): calls `each(nameStart, nameEnd, valueStart, valueEnd)`; true stops. */
-  const walk = (s: string, from: number, to: number, each: (ns: number, ne: number, vs: number, ve: number) => boolean): void => {
-    let i = from;
-    while (i < to) {
-      while (i < to && isSpace(s.charCodeAt(i))) i++;
-      if (i >= to) break;
-      const eq = s.indexOf('=', i);
-      if (eq < 0 || eq >= to) throw damaged();
-      let ne = eq;
-      while (ne > i && isSpace(s.charCodeAt(ne - 1))) ne--;
-      let q = eq + 1;
-      while (q < to && isSpace(s.charCodeAt(q))) q++;
-      const quote = s.charCodeAt(q);
-      if (quote !== 0x22 && quote !== 0x27) throw damaged();
-      const close = s.indexOf(quote === 0x22 ? '"' : "'", q + 1);
-      if (close < 0 || close >= to || ne === i) throw damaged();
-      if (each(i, ne, q + 1, close)) return;
-      i = close + 1;
-    }
+  // Bounds of the attribute found by nextAttribute (module-level, not an object per attribute: a hot path).
+  let nameStart = 0;
+  let nameEnd = 0;
+  let valueStart = 0;
+  let valueEnd = 0;
+
+  /** Find the attribute starting at or after `i` in s[i, to): sets the bounds, returns where the next one may start, or -1 at the end. */
+  const nextAttribute = (s: string, i: number, to: number): number => {
+    while (i < to && isSpace(s.charCodeAt(i))) i++;
+    if (i >= to) return -1;
+    const eq = s.indexOf('=', i);
+    if (eq < 0 || eq >= to) throw damaged();
+    let ne = eq;
+    while (ne > i && isSpace(s.charCodeAt(ne - 1))) ne--;
+    let q = eq + 1;
+    while (q < to && isSpace(s.charCodeAt(q))) q++;
+    const quote = s.charCodeAt(q);
+    if (quote !== 0x22 && quote !== 0x27) throw damaged();
+    const close = s.indexOf(quote === 0x22 ? '"' : "'", q + 1);
+    if (close < 0 || close >= to || ne === i) throw damaged();
+    nameStart = i;
+    nameEnd = ne;
+    valueStart = q + 1;
+    valueEnd = close;
+    return close + 1;
   };
 
   const valueAt = (s: string, vs: number, ve: number): string => {
@@ -114,23 +120,19 @@ export const createScanner: XmlEngineFactory = (handlers, part) => {
   let tagTo = 0;
   const tag: TagAttributes = {
     get(name) {
-      let found: string | undefined;
       const s = tagText;
       const len = name.length;
-      walk(s, tagFrom, tagTo, (ns, ne, vs, ve) => {
-        if (ne - ns !== len || !s.startsWith(name, ns)) return false;
-        found = valueAt(s, vs, ve);
-        return true;
-      });
-      return found;
+      for (let i = nextAttribute(s, tagFrom, tagTo); i >= 0; i = nextAttribute(s, i, tagTo)) {
+        if (nameEnd - nameStart === len && s.startsWith(name, nameStart)) return valueAt(s, valueStart, valueEnd);
+      }
+      return undefined;
     },
     all() {
       const attrs: Attributes = {};
       const s = tagText;
-      walk(s, tagFrom, tagTo, (ns, ne, vs, ve) => {
-        attrs[s.slice(ns, ne)] = valueAt(s, vs, ve);
-        return false;
-      });
+      for (let i = nextAttribute(s, tagFrom, tagTo); i >= 0; i = nextAttribute(s, i, tagTo)) {
+        attrs[s.slice(nameStart, nameEnd)] = valueAt(s, valueStart, valueEnd);
+      }
       return attrs;
     },
   };
