@@ -78,6 +78,18 @@ describe('files that are not .xlsx workbooks: one line naming the kind and what 
     ['a damaged sheet part', () => corpus('exceljs__invalid-xml.xlsx'),
       '.xlsx 文件已损坏（xl/worksheets/sheet1.xml）；请在 Excel 中打开（必要时“打开并修复”）并重新保存',
       'the .xlsx file is damaged (xl/worksheets/sheet1.xml); open it in Excel (Open and Repair if needed) and save it again'],
+    ['a zip that is not a workbook (a .docx renamed)', () => {
+      const f = path.join(dir, 'letter.xlsx');
+      const script = [
+        'import sys, zipfile',
+        "out = zipfile.ZipFile(sys.argv[1], 'w')",
+        "out.writestr('[Content_Types].xml', '<Types xmlns=\"urn:ct\"><Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>')",
+        "out.writestr('word/document.xml', '<w:document xmlns:w=\"urn:w\"/>')",
+        'out.close()',
+      ].join('\n');
+      expect(spawnSync(openpyxlPython(), ['-c', script, f]).status).toBe(0);
+      return f;
+    }, '不是 Excel 工作簿；请在 Excel 中打开并另存为 .xlsx', 'not an Excel workbook; open it in Excel and save it as .xlsx'],
     ['an empty file', () => {
       const f = path.join(dir, 'empty.xlsx');
       fs.writeFileSync(f, '');

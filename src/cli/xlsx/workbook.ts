@@ -80,7 +80,11 @@ async function workbookPart(zip: ZipArchive, engine?: XmlEngineFactory): Promise
   // No package relationships: the usual location, as some writers leave .rels out.
   const fallback = zip.find('xl/workbook.xml');
   if (fallback) return fallback;
-  throw new XlsxError(zip.find('[Content_Types].xml') ? 'damaged' : 'unknown', 'xl/workbook.xml');
+  // A package that declares spreadsheet content but lacks its workbook is a damaged .xlsx; any other zip (a .docx,
+  // an Apple Numbers file, a folder of CSVs) is not a workbook at all.
+  const types = zip.find('[Content_Types].xml');
+  const spreadsheet = types ? (await zip.readAll(types)).includes('spreadsheetml') : false;
+  throw spreadsheet ? new XlsxError('damaged', 'xl/workbook.xml') : new XlsxError('unknown');
 }
 
 export interface OpenOptions {
