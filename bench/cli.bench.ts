@@ -10,7 +10,7 @@ import { buildCli, ROOT } from '../test/cli/buildCli';
 
 const ROWS = 100_000;
 const SEED = 42;
-const FIXTURE = path.join(ROOT, '.tmp', 'bench', `cli-${ROWS}-seed${SEED}-v1.xlsx`);
+export const FIXTURE = path.join(ROOT, '.tmp', 'bench', `cli-${ROWS}-seed${SEED}-v1.xlsx`);
 
 async function writeFixture(file: string): Promise<void> {
   const { writeTemplate } = await import('../src/cli/template/buildTemplate');
@@ -18,7 +18,7 @@ async function writeFixture(file: string): Promise<void> {
   await writeTemplate(file, { lang: 'zh-CN', rows: generateRows(ROWS, SEED, { endDate: '2026-06-30' }), lists: SAMPLE_LISTS });
 }
 
-function ensureFixture(): { ms: number | null } {
+export function ensureFixture(): { ms: number | null } {
   if (fs.existsSync(FIXTURE)) return { ms: null };
   fs.mkdirSync(path.dirname(FIXTURE), { recursive: true });
   const started = Date.now();

@@ -1,14 +1,14 @@
 #!/usr/bin/env node
 /**
- * pretest: the browser end-to-end tests need Chromium, the spreadsheet oracle needs LibreOffice (soffice), and
- * screenshots/PDFs need CJK fonts. Tests never skip silently when these are missing: as root on Debian/Ubuntu this
+ * pretest: the browser end-to-end tests need Chromium, the spreadsheet oracle needs LibreOffice (soffice),
+ * screenshots/PDFs need CJK fonts, and the CLI reader tests read workbooks back with openpyxl (an independent reader). Tests never skip silently when these are missing: as root on Debian/Ubuntu this
  * installs them; anywhere else it stops with the exact command to run.
  */
 'use strict';
 const fs = require('fs');
 const { spawnSync } = require('child_process');
 
-const APT_PACKAGES = ['chromium', 'libreoffice-calc-nogui', 'fonts-noto-cjk'];
+const APT_PACKAGES = ['chromium', 'libreoffice-calc-nogui', 'fonts-noto-cjk', 'python3-openpyxl'];
 
 function onPath(command) {
   const found = spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' });
@@ -48,12 +48,19 @@ function sofficeOk() {
   return onPath('soffice') || onPath('libreoffice');
 }
 
+/** test/cli/xlsxFixtures.ts uses $SHOP_STATS_PYTHON, else /usr/bin/python3, else python3 on PATH, with openpyxl. */
+function openpyxlOk() {
+  const candidates = [process.env.SHOP_STATS_PYTHON, '/usr/bin/python3', 'python3'].filter(Boolean);
+  return candidates.some((py) => spawnSync(py, ['-c', 'import openpyxl'], { encoding: 'utf8' }).status === 0);
+}
+
 /** What is missing, each with the apt package that provides it. */
 function missing() {
   const gaps = [];
   if (!chromiumOk()) gaps.push({ what: 'Chromium (chromium)', apt: 'chromium' });
   if (!sofficeOk()) gaps.push({ what: 'LibreOffice Calc (soffice)', apt: 'libreoffice-calc-nogui' });
   if (!hasCjkFont()) gaps.push({ what: 'a Chinese (CJK) font', apt: 'fonts-noto-cjk' });
+  if (!openpyxlOk()) gaps.push({ what: 'python3 with openpyxl', apt: 'python3-openpyxl' });
   return gaps;
 }
 
@@ -68,7 +75,7 @@ function installCommand(sudo) {
 function main() {
   let gaps = missing();
   if (gaps.length === 0) {
-    process.stdout.write('test prerequisites: chromium, soffice and a CJK font are installed\n');
+    process.stdout.write('test prerequisites: chromium, soffice, a CJK font and openpyxl are installed\n');
     return;
   }
   process.stdout.write(`test prerequisites missing: ${gaps.map((g) => g.what).join(', ')}\n`);

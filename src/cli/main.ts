@@ -1,7 +1,10 @@
 /**
  * Entry point of the shop-stats CLI (bin/shop-stats.js loads the compiled lib/cli/main.js). Unexpected failures
- * print one line, not a stack trace (set SHOP_STATS_DEBUG=1 for the stack).
+ * print one translated line, never a stack trace nor a JavaScript error's own text (set SHOP_STATS_DEBUG=1 for the
+ * stack).
  */
+import { t } from '../core/i18n';
+import { cli } from '../core/i18n/cli';
 import { detectLang, processIo, type Io } from './io';
 import { runCli } from './program';
 
@@ -10,7 +13,7 @@ export async function main(argv: readonly string[], io: Io = processIo, env: Nod
   try {
     return await runCli(argv, lang, io);
   } catch (e) {
-    io.err(env.SHOP_STATS_DEBUG === '1' && e instanceof Error && e.stack ? e.stack : `shop-stats: ${e instanceof Error ? e.message : String(e)}`);
+    io.err(env.SHOP_STATS_DEBUG === '1' && e instanceof Error && e.stack ? e.stack : t(cli.errorInternal, lang));
     return 2;
   }
 }

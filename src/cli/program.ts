@@ -6,7 +6,7 @@ import { Argument, Command, CommanderError, Help, Option } from 'commander';
 import { t } from '../core/i18n';
 import { cli } from '../core/i18n/cli';
 import type { Lang } from '../core/schema';
-import { runCheck } from './commands/check';
+import { DEFAULT_MAX_PROBLEMS, runCheck } from './commands/check';
 import { runImport } from './commands/import';
 import { runMerge } from './commands/merge';
 import { platform as platformText } from '../core/i18n/platform';
@@ -80,10 +80,16 @@ export function buildProgram(lang: Lang, io: Io, setExit: (code: number) => void
     .description(t(cli.checkDescription, lang))
     .argument(files, t(cli.filesArgument, lang))
     .option('--json', t(cli.jsonOption, lang))
+    .option('--max-problems <n>', t(cli.maxProblemsOption, lang, { n: DEFAULT_MAX_PROBLEMS }))
     .addOption(langOption())
-    .action(async (files: string[], opts: CommonOptions & { json?: boolean }) =>
-      setExit(await runCheck(files, { lang: chosen(opts), json: Boolean(opts.json) }, io)),
-    );
+    .action(async (files: string[], opts: CommonOptions & { json?: boolean; maxProblems?: string }) => {
+      const chosenLang = chosen(opts);
+      const maxProblems = opts.maxProblems === undefined ? DEFAULT_MAX_PROBLEMS : Number(opts.maxProblems);
+      if (!/^\d+$/.test(opts.maxProblems ?? '0') || !Number.isSafeInteger(maxProblems)) {
+        throw new UsageError(t(cli.errorBadMaxProblems, chosenLang, { value: opts.maxProblems ?? '' }));
+      }
+      setExit(await runCheck(files, { lang: chosenLang, json: Boolean(opts.json), maxProblems }, io));
+    });
 
   configure(program.command('report'))
     .usage(usage(files))

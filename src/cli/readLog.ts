@@ -1,25 +1,25 @@
 /**
- * Read the inquiry log out of an .xlsx file with exceljs' streaming reader (100k-row files stay light on memory).
- * The log is found by headers, never by position: the sheet named 询盘统计, or any sheet whose header row holds at
- * least MIN_HEADERS schema headers. Cells come back the way Office.js `Range.values` gives them to the add-in
- * (dates as serial numbers, formula cells as their result, rich text as plain text), so core validation sees the
- * same input from both hosts. The 字典 sheet's lists (an agency's own products and agents) are read too.
+ * Read the inquiry log out of an .xlsx file with the kit's streaming reader (./xlsx). The log is found by headers,
+ * never by position: every sheet whose header row holds at least MIN_HEADERS schema headers is a log sheet, and a
+ * sheet named like the log (询盘统计…) also counts with fewer. All log sheets are read (monthly sheets 一月, 二月 …),
+ * each row keeping its sheet; sheets whose columns differ are refused rather than half-read. A schema column that
+ * appears twice in a header row is refused too: which of the two a value belongs to cannot be known.
+ * Cells come back the way Office.js `Range.values` gives them to the add-in, so core validation sees the same input
+ * from both hosts. The 字典 sheet's lists (an agency's own products and agents) are read too.
  */
 import * as fs from 'fs';
-import ExcelJS from 'exceljs';
-import { isoToSerial } from '../core/dates';
 import {
-  DICT_SHEET, INPUT_KEYS, LISTS, LIST_KEYS, LOG_SHEET, META_KEYS, mapHeaders, normalizeHeader,
-  type ColumnKey, type ListKey, type ListValues,
+  DICT_SHEET, INPUT_KEYS, LISTS, LIST_KEYS, LOG_SHEET, META_KEYS, keyForHeader, mapHeaders, normalizeHeader,
+  type ColumnKey, type InputKey, type ListKey, type ListValues,
 } from '../core/schema';
-import './template/tableColumnFormula';
+import { openWorkbook, XlsxError, type CellValue, type SheetRow, type WorkbookSheet, type XlsxProblem, type XlsxWorkbook } from './xlsx';
+
+export type { CellValue } from './xlsx';
 
 /** A sheet counts as a log when its header row maps at least this many schema columns. */
 export const MIN_HEADERS = 6;
-/** The header row is looked for in the first rows of a sheet (a title row above it is common). */
-const HEADER_SEARCH_ROWS = 5;
-
-export type CellValue = string | number | boolean | null;
+/** The header row is looked for in the first rows of a sheet (titles, notes and blank rows above it are common). */
+export const HEADER_SEARCH_ROWS = 50;
 
 export interface RawLogRow {
   /** 1-based sheet row number, for messages. */
@@ -28,25 +28,33 @@ export interface RawLogRow {
   cells: CellValue[];
 }
 
-export interface LogRead {
-  file: string;
-  sheetName: string;
+export interface LogSheet {
+  name: string;
   headerRow: number;
   headers: string[];
   positions: Partial<Record<ColumnKey, number>>;
   missing: ColumnKey[];
   /** Data rows that hold at least one input value (blank rows, e.g. the template's empty row, are left out). */
   rows: RawLogRow[];
+}
+
+export interface LogRead {
+  file: string;
+  /** Every sheet holding the log, in workbook order; they all have the same columns. */
+  sheets: LogSheet[];
   /** Lists found on 字典 (null when the workbook has none: callers fall back to the defaults). */
   lists: ListValues | null;
   templateVersion: number | null;
 }
 
+export type UnreadableReason = 'notFound' | 'unreadable' | 'noLog' | 'ambiguousSheets' | 'duplicateColumns' | XlsxProblem;
+
 /** Why a file could not be read; the CLI turns it into a one-line message and exit code 2. */
 export class UnreadableFileError extends Error {
   constructor(
     readonly file: string,
-    readonly reason: 'notFound' | 'notXlsx' | 'noLog',
+    readonly reason: UnreadableReason,
+    /** Facts from the file for the message: a part name, sheet names, duplicated columns. Never an error's text. */
     readonly detail = '',
   ) {
     super(`${reason}: ${file}${detail ? ` (${detail})` : ''}`);
@@ -59,38 +67,24 @@ export interface ReadOptions {
   progressEvery?: number;
 }
 
-/** exceljs cell value → the plain value Office.js would return. */
-export function plainValue(value: unknown): CellValue {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
-  if (value instanceof Date) return dateToSerial(value);
-  if (typeof value === 'object') {
-    const v = value as Record<string, unknown>;
-    if ('formula' in v || 'sharedFormula' in v) return plainValue(v.result);
-    if (Array.isArray(v.richText)) return (v.richText as Array<{ text: string }>).map((r) => r.text).join('');
-    if ('error' in v) return String(v.error);
-    if ('text' in v) return plainValue(v.text);
-  }
-  return String(value);
+export function logRowCount(log: LogRead): number {
+  let n = 0;
+  for (const s of log.sheets) n += s.rows.length;
+  return n;
 }
 
-/** exceljs turns date-formatted cells into UTC-midnight Dates; keep the fraction for times. */
-function dateToSerial(d: Date): number {
-  const iso = d.toISOString();
-  const dayMs = d.getTime() - Date.parse(iso.slice(0, 10));
-  return isoToSerial(iso.slice(0, 10)) + dayMs / 86_400_000;
+/** The sheet of the log proper, or one named like it (询盘统计（二月）, 询盘统计2026). */
+function namedLikeLog(name: string): boolean {
+  return normalizeHeader(name).includes(LOG_SHEET);
 }
 
-function isBlank(v: CellValue): boolean {
-  return v === null || (typeof v === 'string' && v.trim() === '');
+function isBlank(v: CellValue | undefined): boolean {
+  return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 }
 
-interface SheetScan {
-  name: string;
-  headerRow: number;
-  headers: string[];
-  mapped: number;
-  rows: RawLogRow[];
+function mappedInputs(cells: readonly CellValue[]): number {
+  const { positions } = mapHeaders(cells);
+  return INPUT_KEYS.filter((k) => positions[k] !== undefined).length;
 }
 
 const listByHeader = new Map<string, ListKey>();
@@ -100,97 +94,153 @@ for (const k of LIST_KEYS) {
 }
 
 async function checkReadable(file: string): Promise<void> {
-  let fd: fs.promises.FileHandle;
   try {
-    fd = await fs.promises.open(file, 'r');
+    const stat = await fs.promises.stat(file);
+    if (stat.isDirectory()) throw new UnreadableFileError(file, 'unreadable');
+    await fs.promises.access(file, fs.constants.R_OK);
   } catch (e) {
+    if (e instanceof UnreadableFileError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new UnreadableFileError(file, 'notFound');
-    throw new UnreadableFileError(file, 'notXlsx', code ?? String(e));
+    throw new UnreadableFileError(file, code === 'ENOENT' ? 'notFound' : 'unreadable');
   }
-  try {
-    const stat = await fd.stat();
-    if (stat.isDirectory()) throw new UnreadableFileError(file, 'notXlsx', 'directory');
-    const head = Buffer.alloc(4);
-    await fd.read(head, 0, 4, 0);
-    // Every .xlsx is a zip archive: local file header "PK\x03\x04".
-    if (head.readUInt32LE(0) !== 0x04034b50) throw new UnreadableFileError(file, 'notXlsx', 'not a zip archive');
-  } finally {
-    await fd.close();
-  }
+}
+
+/** "A", "B" … "AA": the column letter users see, for messages about the header row. */
+export function columnLetter(index: number): string {
+  let s = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** Schema columns present more than once in a header row: "客户ID (C, H)". */
+function duplicatedColumns(headers: readonly string[]): string[] {
+  const at = new Map<ColumnKey, number[]>();
+  headers.forEach((h, i) => {
+    const key = keyForHeader(h);
+    if (key) at.set(key, [...(at.get(key) ?? []), i]);
+  });
+  return [...at.values()].filter((p) => p.length > 1).map((p) => `${headers[p[0]].trim()} (${p.map(columnLetter).join(', ')})`);
+}
+
+/**
+ * One sheet's log, streamed: the header row is the first of the first HEADER_SEARCH_ROWS rows mapping at least
+ * MIN_HEADERS schema columns; in a sheet named like the log, failing that, the row mapping the most. Returns null
+ * (after reading no further than the search window) when the sheet holds no log.
+ */
+async function scanSheet(wb: XlsxWorkbook, sheet: WorkbookSheet, onDataRow: () => void): Promise<LogSheet | null> {
+  const named = namedLikeLog(sheet.name);
+  const window: SheetRow[] = [];
+  let header: SheetRow | null = null;
+  const rows: RawLogRow[] = [];
+
+  const settleFromWindow = (): boolean => {
+    if (!named) return false;
+    let best: SheetRow | null = null;
+    let bestMapped = 0;
+    for (const r of window) {
+      const m = mappedInputs(r.cells);
+      if (m > bestMapped) [best, bestMapped] = [r, m];
+    }
+    if (!best) return false;
+    header = best;
+    for (const r of window) if (r.number > best.number) rows.push({ sheetRow: r.number, cells: r.cells });
+    return true;
+  };
+
+  let searching = true;
+  await wb.readRows(sheet, (row) => {
+    if (searching) {
+      if (row.number <= HEADER_SEARCH_ROWS) {
+        if (mappedInputs(row.cells) >= MIN_HEADERS) {
+          header = row;
+          searching = false;
+          return true;
+        }
+        window.push(row);
+        return true;
+      }
+      searching = false;
+      if (!settleFromWindow()) return false;
+    }
+    rows.push({ sheetRow: row.number, cells: row.cells });
+    onDataRow();
+    return true;
+  });
+  if (searching && !settleFromWindow()) return null;
+  const found = header as SheetRow | null;
+  if (!found) return null;
+
+  const headers = found.cells.map((c) => (c === null ? '' : String(c)));
+  const { positions, missing } = mapHeaders(headers);
+  const inputPositions = INPUT_KEYS.map((k) => positions[k]).filter((p): p is number => p !== undefined);
+  const kept = rows.filter((r) => inputPositions.some((p) => !isBlank(r.cells[p])));
+  return { name: sheet.name, headerRow: found.number, headers, positions, missing, rows: kept };
+}
+
+function inputSignature(sheet: LogSheet): string {
+  return INPUT_KEYS.filter((k: InputKey) => sheet.positions[k] !== undefined).join(',');
 }
 
 export async function readLog(file: string, options: ReadOptions = {}): Promise<LogRead> {
   await checkReadable(file);
   const every = options.progressEvery ?? 10_000;
-  const scans: SheetScan[] = [];
+  let dataRows = 0;
+  const onDataRow = () => {
+    dataRows++;
+    if (options.onProgress && dataRows % every === 0) options.onProgress(dataRows);
+  };
+
+  let wb: XlsxWorkbook;
+  try {
+    wb = await openWorkbook(file);
+  } catch (e) {
+    throw asUnreadable(file, e);
+  }
+  const sheets: LogSheet[] = [];
   let lists: ListValues | null = null;
   let templateVersion: number | null = null;
-  let dataRows = 0;
-
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    styles: 'cache',
-    worksheets: 'emit',
-    entries: 'ignore',
-  });
   try {
-    for await (const sheet of reader) {
-      const name = (sheet as unknown as { name: string }).name;
-      if (name === DICT_SHEET) {
-        const dict = await readDictSheet(sheet);
+    for (const sheet of wb.sheets) {
+      if (sheet.name === DICT_SHEET) {
+        const dict = await readDictSheet(wb, sheet);
         lists = dict.lists;
         templateVersion = dict.version;
         continue;
       }
-      const scan: SheetScan = { name, headerRow: 0, headers: [], mapped: 0, rows: [] };
-      for await (const row of sheet) {
-        const cells = rowCells(row.values as unknown[]);
-        if (scan.headerRow === 0) {
-          // Not a log sheet: keep draining it (leaving a streamed sheet early breaks the workbook iteration).
-          if (row.number > HEADER_SEARCH_ROWS) continue;
-          const mapped = INPUT_KEYS.filter((k) => mapHeaders(cells).positions[k] !== undefined).length;
-          if (mapped >= MIN_HEADERS || (name === LOG_SHEET && mapped > 0)) {
-            scan.headerRow = row.number;
-            scan.headers = cells.map((c) => (c === null ? '' : String(c)));
-            scan.mapped = mapped;
-          }
-          continue;
-        }
-        scan.rows.push({ sheetRow: row.number, cells });
-        dataRows++;
-        if (options.onProgress && dataRows % every === 0) options.onProgress(dataRows);
+      const log = await scanSheet(wb, sheet, onDataRow);
+      if (!log) continue;
+      const duplicated = duplicatedColumns(log.headers);
+      if (duplicated.length > 0) {
+        throw new UnreadableFileError(file, 'duplicateColumns', `${sheet.name}: ${duplicated.join(', ')}`);
       }
-      if (scan.headerRow > 0) scans.push(scan);
+      sheets.push(log);
     }
   } catch (e) {
-    if (e instanceof UnreadableFileError) throw e;
-    throw new UnreadableFileError(file, 'notXlsx', e instanceof Error ? e.message.split('\n')[0] : String(e));
+    throw asUnreadable(file, e);
+  } finally {
+    wb.close();
   }
 
-  const log = scans.find((s) => s.name === LOG_SHEET) ?? scans.sort((a, b) => b.mapped - a.mapped)[0];
-  if (!log) throw new UnreadableFileError(file, 'noLog');
-  const { positions, missing } = mapHeaders(log.headers);
-  const inputPositions = INPUT_KEYS.map((k) => positions[k]).filter((p): p is number => p !== undefined);
-  const rows = log.rows.filter((r) => inputPositions.some((p) => !isBlank(r.cells[p] ?? null)));
-  return { file, sheetName: log.name, headerRow: log.headerRow, headers: log.headers, positions, missing, rows, lists, templateVersion };
+  if (sheets.length === 0) throw new UnreadableFileError(file, 'noLog');
+  if (new Set(sheets.map(inputSignature)).size > 1) {
+    throw new UnreadableFileError(file, 'ambiguousSheets', sheets.map((s) => s.name).join(', '));
+  }
+  return { file, sheets, lists, templateVersion };
 }
 
-/** exceljs row.values is 1-based and sparse; make it a dense 0-based array of plain values. */
-function rowCells(values: unknown[]): CellValue[] {
-  const out: CellValue[] = [];
-  for (let i = 1; i < values.length; i++) out.push(plainValue(values[i]));
-  return out;
+/** Reader failures become a kind of unreadable file; anything unforeseen is "damaged", never a JS error's text. */
+function asUnreadable(file: string, e: unknown): UnreadableFileError {
+  if (e instanceof UnreadableFileError) return e;
+  if (e instanceof XlsxError) return new UnreadableFileError(file, e.problem, e.part);
+  return new UnreadableFileError(file, 'damaged');
 }
 
-async function readDictSheet(sheet: AsyncIterable<ExcelJS.Row>): Promise<{ lists: ListValues | null; version: number | null }> {
+async function readDictSheet(wb: XlsxWorkbook, sheet: WorkbookSheet): Promise<{ lists: ListValues | null; version: number | null }> {
   const columns = new Map<number, ListKey>();
   const found: Partial<ListValues> = {};
   let version: number | null = null;
-  for await (const row of sheet) {
-    const cells = rowCells(row.values as unknown[]);
-    if (row.number === 1) {
+  await wb.readRows(sheet, ({ number, cells }) => {
+    if (number === 1) {
       cells.forEach((c, i) => {
         const key = c === null ? undefined : listByHeader.get(normalizeHeader(String(c)));
         if (key && !columns.has(i) && !found[key]) {
@@ -198,17 +248,17 @@ async function readDictSheet(sheet: AsyncIterable<ExcelJS.Row>): Promise<{ lists
           found[key] = [];
         }
       });
-      continue;
+      return;
     }
     for (const [i, key] of columns) {
       const v = cells[i];
-      if (!isBlank(v ?? null)) found[key]!.push(String(v).trim());
+      if (!isBlank(v)) found[key]!.push(String(v).trim());
     }
     // Meta table: a "version" key followed by its value.
     cells.forEach((c, i) => {
       if (c === META_KEYS.version && typeof cells[i + 1] === 'number') version = cells[i + 1] as number;
     });
-  }
+  });
   if (columns.size === 0) return { lists: null, version };
   const lists = {} as ListValues;
   for (const k of LIST_KEYS) lists[k] = found[k] && found[k]!.length > 0 ? found[k]! : LISTS[k].items.map((i) => i.value);

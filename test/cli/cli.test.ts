@@ -143,7 +143,7 @@ describe('check', () => {
     fs.writeFileSync(fake, 'this is a text file\n');
     const r = runBin(bin, ['check', fake]);
     expect(r.status).toBe(2);
-    expect(r.stderr.trim().split('\n')).toEqual([`无法读取 ${fake}：不是有效的 .xlsx 工作簿（not a zip archive）`]);
+    expect(r.stderr.trim().split('\n')).toEqual([`无法读取 ${fake}：这是 CSV 或文本文件，不是 Excel 工作簿；请在 Excel 或 WPS 中打开并“另存为” .xlsx 后再试`]);
     expect(r.stderr).not.toMatch(/\n\s+at /);
     const missing = runBin(bin, ['check', path.join(dir, 'missing.xlsx'), '--lang', 'en-US']);
     expect(missing.status).toBe(2);
@@ -235,7 +235,7 @@ describe('progress', () => {
     await writeTemplate(file, { lang: 'zh-CN', rows: generateRows(25, 3, { endDate: '2026-06-30' }), lists: SAMPLE_LISTS });
     const seen: number[] = [];
     const log = await readLog(file, { onProgress: (n) => seen.push(n), progressEvery: 10 });
-    expect(log.rows).toHaveLength(25);
+    expect(log.sheets.map((s) => s.rows.length)).toEqual([25]);
     expect(seen).toEqual([10, 20]);
 
     const quiet = bufferIo();

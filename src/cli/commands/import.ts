@@ -15,7 +15,9 @@ import { readExport } from '../../core/platform/readExport';
 import type { Lang } from '../../core/schema';
 import type { Io } from '../io';
 import { openPlatformWorkbook, savePlatformWorkbook } from '../platformWorkbook';
-import { EXIT_OK, EXIT_UNREADABLE, writeFileOrFail } from './output';
+import { UnreadableFileError } from '../readLog';
+import { sniffFile } from '../xlsx/sniff';
+import { EXIT_OK, EXIT_UNREADABLE, unreadableMessage, writeFileOrFail } from './output';
 
 export interface ImportOptions {
   lang: Lang;
@@ -50,8 +52,10 @@ export async function runImport(files: readonly string[], options: ImportOptions
   let pw;
   try {
     pw = await openPlatformWorkbook(into, lang);
-  } catch (e) {
-    io.err(t(cli.errorNotXlsx, lang, { file: into, detail: e instanceof Error ? e.message.split('\n')[0] : String(e) }));
+  } catch {
+    // Name the kind of file (an .xls, a password, a renamed CSV…), never the parser's own error text.
+    const kind = await sniffFile(into).catch(() => 'unknown' as const);
+    io.err(unreadableMessage(new UnreadableFileError(into, kind === 'zip' ? 'damaged' : kind), lang));
     return EXIT_UNREADABLE;
   }
   for (const [i, p] of parsed.entries()) {

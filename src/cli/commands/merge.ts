@@ -6,9 +6,9 @@
 import * as path from 'path';
 import { t } from '../../core/i18n';
 import { cli } from '../../core/i18n/cli';
-import { INPUT_KEYS, LIST_KEYS, defaultListValues, type Lang, type ListValues } from '../../core/schema';
+import { INPUT_KEYS, LIST_KEYS, defaultListValues, header, isCalcKey, type Lang, type ListValues } from '../../core/schema';
 import type { Io } from '../io';
-import { readLog, UnreadableFileError, type LogRead } from '../readLog';
+import { logRowCount, readLog, UnreadableFileError, type LogRead } from '../readLog';
 import { writeTemplate } from '../template/buildTemplate';
 import type { RowValues } from '../template/cells';
 import { EXIT_UNREADABLE, outputBlocked, progressFor, unreadableMessage, writeFileOrFail } from './output';
@@ -21,7 +21,8 @@ export async function runMerge(files: readonly string[], out: string, lang: Lang
     const progress = progressFor(file, lang, io);
     try {
       const log = await readLog(file, { onProgress: progress.rows });
-      progress.done(log.rows.length);
+      progress.done(logRowCount(log));
+      warnMissingColumns(log, lang, io);
       logs.push(log);
     } catch (e) {
       if (!(e instanceof UnreadableFileError)) throw e;
@@ -44,19 +45,35 @@ export async function runMerge(files: readonly string[], out: string, lang: Lang
   });
 }
 
+/** A client's log without some template columns merges with those cells empty: say so, naming the columns. */
+function warnMissingColumns(log: LogRead, lang: Lang, io: Io): void {
+  const missing = (log.sheets[0]?.missing ?? []).filter((k) => !isCalcKey(k));
+  if (missing.length === 0) return;
+  const columns = missing.map((k) => header(k, lang)).join(lang === 'zh-CN' ? '、' : ', ');
+  io.err(t(cli.mergeMissingColumns, lang, { file: log.file, columns }));
+}
+
+/** The source of a merged row: the file, and the sheet when the file has several log sheets (client.xlsx:二月). */
+export function rowSource(file: string, sheet: string, manySheets: boolean): string {
+  const name = path.basename(file);
+  return manySheets ? `${name}:${sheet}` : name;
+}
+
 export function mergeRows(logs: readonly LogRead[]): { rows: RowValues[]; sources: string[] } {
   const rows: RowValues[] = [];
   const sources: string[] = [];
   for (const log of logs) {
-    const source = path.basename(log.file);
-    for (const r of log.rows) {
-      const values: RowValues = {};
-      for (const key of INPUT_KEYS) {
-        const p = log.positions[key];
-        values[key] = p === undefined ? null : r.cells[p] ?? null;
+    for (const sheet of log.sheets) {
+      const source = rowSource(log.file, sheet.name, log.sheets.length > 1);
+      for (const r of sheet.rows) {
+        const values: RowValues = {};
+        for (const key of INPUT_KEYS) {
+          const p = sheet.positions[key];
+          values[key] = p === undefined ? null : r.cells[p] ?? null;
+        }
+        rows.push(values);
+        sources.push(source);
       }
-      rows.push(values);
-      sources.push(source);
     }
   }
   return { rows, sources };

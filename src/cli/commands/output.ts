@@ -11,13 +11,32 @@ export const EXIT_PROBLEMS = 1;
 export const EXIT_UNREADABLE = 2;
 
 export function unreadableMessage(e: UnreadableFileError, lang: Lang): string {
+  const params = { file: e.file, detail: e.detail };
   switch (e.reason) {
     case 'notFound':
-      return t(cli.errorNotFound, lang, { file: e.file });
+      return t(cli.errorNotFound, lang, params);
+    case 'unreadable':
+      return t(cli.errorUnreadable, lang, params);
     case 'noLog':
-      return t(cli.errorNoLog, lang, { file: e.file });
-    default:
-      return t(cli.errorNotXlsx, lang, { file: e.file, detail: e.detail || '?' });
+      return t(cli.errorNoLog, lang, params);
+    case 'ambiguousSheets':
+      return t(cli.errorAmbiguousSheets, lang, params);
+    case 'duplicateColumns':
+      return t(cli.errorDuplicateColumns, lang, params);
+    case 'xls':
+      return t(cli.errorXls, lang, params);
+    case 'ods':
+      return t(cli.errorOds, lang, params);
+    case 'encrypted':
+      return t(cli.errorEncrypted, lang, params);
+    case 'text':
+      return t(cli.errorText, lang, params);
+    case 'empty':
+      return t(cli.errorEmpty, lang, params);
+    case 'unknown':
+      return t(cli.errorUnknownKind, lang, params);
+    case 'damaged':
+      return t(e.detail ? cli.errorDamagedPart : cli.errorDamaged, lang, params);
   }
 }
 

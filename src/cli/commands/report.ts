@@ -10,7 +10,7 @@ import { aggregate } from '../../core/reports/aggregate';
 import { REPORT_IDS } from '../../core/reportIds';
 import type { Lang, LogEntry } from '../../core/schema';
 import type { Io } from '../io';
-import { readLog, UnreadableFileError, type LogRead } from '../readLog';
+import { logRowCount, readLog, UnreadableFileError, type LogRead } from '../readLog';
 import { formatReportText, reportTable } from '../reportTable';
 import { addFunnelValuesSheet, formatFunnelText, funnelForFiles } from '../funnelReport';
 import { buildReportWorkbook } from '../reportWorkbook';
@@ -36,9 +36,9 @@ export async function runReport(files: readonly string[], options: ReportOptions
     const progress = progressFor(file, lang, io);
     try {
       const log = await readLog(file, { onProgress: progress.rows });
-      progress.done(log.rows.length);
+      progress.done(logRowCount(log));
       const checked = validateLog(log, { lang, today: options.today, warnings: false });
-      const skipped = log.rows.length - checked.entries.length;
+      const skipped = checked.rows - checked.entries.length;
       if (skipped > 0) io.err(t(cli.reportSkipped, lang, { file, rows: skipped }));
       for (const e of checked.entries) entries.push(e);
       logs.push(log);

@@ -48,10 +48,30 @@ export const cli = {
   templateWritten: { 'zh-CN': '已生成模板：{file}', 'en-US': 'Template written: {file}' },
   reportWritten: { 'zh-CN': '已写入报表：{file}', 'en-US': 'Reports written: {file}' },
   mergeWritten: { 'zh-CN': '已合并 {files} 个文件、{rows} 行：{file}', 'en-US': 'Merged {files} files, {rows} rows: {file}' },
+  mergeMissingColumns: {
+    'zh-CN': '{file}：缺少列 {columns}，合并后这些列为空',
+    'en-US': '{file}: missing columns {columns}; those cells stay empty in the merged log',
+  },
   checkClean: { 'zh-CN': '{file}：{rows} 行，未发现问题', 'en-US': '{file}: {rows} rows, no problems' },
   checkSummary: {
     'zh-CN': '{file}：{rows} 行，{errors} 个错误，{warnings} 个提醒',
     'en-US': '{file}: {rows} rows, {errors} errors, {warnings} warnings',
+  },
+  checkOmitted: {
+    'zh-CN': '{file}：另有 {omitted} 个问题未列出（只列出前 {shown} 个；用 --max-problems 调整，0 = 全部列出）。按列和类型汇总：',
+    'en-US': '{file}: {omitted} more problems not listed (only the first {shown}; change with --max-problems, 0 = all). By column and kind:',
+  },
+  checkSummaryKind: {
+    'zh-CN': '{file}：{column}{severity} {count} 个，例如：{example}',
+    'en-US': '{file}: {column}{severity} × {count}, e.g. {example}',
+  },
+  maxProblemsOption: {
+    'zh-CN': '每个文件最多列出的问题数（默认 {n}；0 = 全部列出）',
+    'en-US': 'problems listed per file at most (default {n}; 0 = all)',
+  },
+  errorBadMaxProblems: {
+    'zh-CN': '--max-problems 应为 0 或正整数：{value}',
+    'en-US': '--max-problems must be 0 or a positive whole number: {value}',
   },
   severityError: { 'zh-CN': '错误', 'en-US': 'error' },
   severityWarning: { 'zh-CN': '提醒', 'en-US': 'warning' },
@@ -70,19 +90,57 @@ export const cli = {
 
   // unreadable input (exit 2)
   errorNotFound: { 'zh-CN': '无法读取 {file}：文件不存在', 'en-US': 'Cannot read {file}: no such file' },
-  errorNotXlsx: {
-    'zh-CN': '无法读取 {file}：不是有效的 .xlsx 工作簿（{detail}）',
-    'en-US': 'Cannot read {file}: not a valid .xlsx workbook ({detail})',
-  },
+  errorUnreadable: { 'zh-CN': '无法读取 {file}：不是可读取的文件（是文件夹，或没有读取权限）', 'en-US': 'Cannot read {file}: not a readable file (a folder, or no permission to read it)' },
   errorNoLog: {
-    'zh-CN': '无法读取 {file}：找不到询盘统计表（需要名为“询盘统计”的工作表，或首行至少含 6 个模板列标题）',
-    'en-US': 'Cannot read {file}: no inquiry log found (a sheet named 询盘统计, or a first row with at least 6 template headers)',
+    'zh-CN': '无法读取 {file}：找不到询盘统计表（需要名为“询盘统计”的工作表，或前 50 行中有一行至少含 6 个模板列标题）',
+    'en-US': 'Cannot read {file}: no inquiry log found (a sheet named 询盘统计, or a row within the first 50 holding at least 6 template headers)',
+  },
+  errorAmbiguousSheets: {
+    'zh-CN': '无法读取 {file}：多个工作表像询盘统计表但列不同（{detail}），无法确定读取哪些；请统一表头或删去多余的工作表',
+    'en-US': 'Cannot read {file}: several sheets look like the inquiry log but have different columns ({detail}); make their headers the same or remove the extra sheets',
+  },
+  errorDuplicateColumns: {
+    'zh-CN': '无法读取 {file}：表头有重复的列（{detail}），无法确定使用哪一列；请删除或改名其中一列',
+    'en-US': 'Cannot read {file}: the header has a column twice ({detail}), so which one holds the data is unclear; delete or rename one of them',
+  },
+  errorXls: {
+    'zh-CN': '无法读取 {file}：这是旧版 .xls（或 WPS .et）工作簿；请在 Excel 或 WPS 中打开并“另存为” .xlsx 后再试',
+    'en-US': 'Cannot read {file}: this is an old .xls (or WPS .et) workbook; open it in Excel or WPS and save it as .xlsx',
+  },
+  errorOds: {
+    'zh-CN': '无法读取 {file}：这是 OpenDocument（.ods）表格；请在 LibreOffice、WPS 或 Excel 中打开并“另存为” .xlsx 后再试',
+    'en-US': 'Cannot read {file}: this is an OpenDocument (.ods) spreadsheet; open it in LibreOffice, WPS or Excel and save it as .xlsx',
+  },
+  errorEncrypted: {
+    'zh-CN': '无法读取 {file}：工作簿设有打开密码；请在 Excel 中删除密码（文件 → 信息 → 保护工作簿 → 用密码进行加密，清空密码）并保存后再试',
+    'en-US': 'Cannot read {file}: the workbook is password-protected; remove the password in Excel (File → Info → Protect Workbook → Encrypt with Password, clear it) and save',
+  },
+  errorText: {
+    'zh-CN': '无法读取 {file}：这是 CSV 或文本文件，不是 Excel 工作簿；请在 Excel 或 WPS 中打开并“另存为” .xlsx 后再试',
+    'en-US': 'Cannot read {file}: this is a CSV or text file, not an Excel workbook; open it in Excel or WPS and save it as .xlsx',
+  },
+  errorEmpty: { 'zh-CN': '无法读取 {file}：文件是空的（0 字节）', 'en-US': 'Cannot read {file}: the file is empty (0 bytes)' },
+  errorUnknownKind: {
+    'zh-CN': '无法读取 {file}：不是 Excel 工作簿；请在 Excel 中打开并另存为 .xlsx',
+    'en-US': 'Cannot read {file}: not an Excel workbook; open it in Excel and save it as .xlsx',
+  },
+  errorDamaged: {
+    'zh-CN': '无法读取 {file}：.xlsx 文件已损坏；请在 Excel 中打开（必要时“打开并修复”）并重新保存',
+    'en-US': 'Cannot read {file}: the .xlsx file is damaged; open it in Excel (Open and Repair if needed) and save it again',
+  },
+  errorDamagedPart: {
+    'zh-CN': '无法读取 {file}：.xlsx 文件已损坏（{detail}）；请在 Excel 中打开（必要时“打开并修复”）并重新保存',
+    'en-US': 'Cannot read {file}: the .xlsx file is damaged ({detail}); open it in Excel (Open and Repair if needed) and save it again',
   },
   errorExists: {
     'zh-CN': '{file} 已存在，未覆盖（确需覆盖请加 --force）',
     'en-US': '{file} already exists and was not overwritten (add --force to replace it)',
   },
   errorWrite: { 'zh-CN': '无法写入 {file}：{detail}', 'en-US': 'Cannot write {file}: {detail}' },
+  errorInternal: {
+    'zh-CN': 'shop-stats：内部错误，未完成（设置 SHOP_STATS_DEBUG=1 可查看详情，请反馈给我们）',
+    'en-US': 'shop-stats: internal error, nothing finished (set SHOP_STATS_DEBUG=1 for details and report it to us)',
+  },
   errorBadLang: { 'zh-CN': '不支持的语言：{lang}（可用 zh-CN 或 en-US）', 'en-US': 'Unsupported language: {lang} (use zh-CN or en-US)' },
 
   // template: data-validation prompts shown by Excel / WPS / LibreOffice

@@ -19,6 +19,7 @@ export const validation = {
   notNumber: { 'zh-CN': '「{col}」应填写数字', 'en-US': '{col} must be a number' },
   negative: { 'zh-CN': '「{col}」不能为负数', 'en-US': '{col} cannot be negative' },
   notWholeNumber: { 'zh-CN': '「{col}」应为整数', 'en-US': '{col} must be a whole number' },
+  tooLarge: { 'zh-CN': '「{col}」超过 10 亿，请检查是否填错', 'en-US': '{col} is over 1,000,000,000; check for a typo' },
   tooManyDecimals: { 'zh-CN': '「{col}」最多保留两位小数', 'en-US': '{col} allows at most 2 decimal places' },
   notInList: {
     'zh-CN': '「{col}」的值“{value}”不在列表中，请从下拉列表中选择',

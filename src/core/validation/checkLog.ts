@@ -54,6 +54,11 @@ export interface LogCheckOptions {
    * every later row object in the old generation, which costs several times the check itself. Default true.
    */
   keepEntries?: boolean;
+  /**
+   * Each problem as it is found, in place of collecting them in `problems` (which then stays empty): the CLI streams
+   * the problems of 100,000 bad rows instead of holding them. Counts are kept either way.
+   */
+  onProblem?: (problem: LogProblem) => void;
 }
 
 export type LogRows = readonly (readonly unknown[])[];
@@ -63,6 +68,7 @@ export class LogChecker {
   private readonly base: ValidationContext;
   private readonly withWarnings: boolean;
   private readonly keepEntries: boolean;
+  private readonly sink: (problem: LogProblem) => void;
   private ctx: ValidationContext | null = null;
   private pass: 1 | 2;
   private next = 0;
@@ -78,6 +84,7 @@ export class LogChecker {
     this.base = { today: options.today, lists: options.lists };
     this.withWarnings = options.warnings ?? true;
     this.keepEntries = options.keepEntries ?? true;
+    this.sink = options.onProblem ?? ((problem) => this.result.problems.push(problem));
     this.pass = this.withWarnings ? 1 : 2;
     this.result = { rows: rows.length, errors: 0, warnings: 0, problems: [], entries: [], entryRows: [] };
   }
@@ -125,7 +132,7 @@ export class LogChecker {
         } else {
           out.errors++;
         }
-        out.problems.push({ rowIndex: i, field: issue.field, severity: issue.severity, code: issue.code, message: issue.message });
+        this.sink({ rowIndex: i, field: issue.field, severity: issue.severity, code: issue.code, message: issue.message });
       }
       if (r.entry) {
         ctx.duplicates?.add(r.entry);

@@ -1,6 +1,8 @@
 /**
- * Possible duplicates: the same customer, date and product already logged. Customer IDs compare case-insensitively
- * and ignore full-width forms ("ＴＢ１２３" and "tb123" are the same buyer).
+ * Possible duplicates: the same customer, date and product already logged. Customer IDs compare case-insensitively,
+ * ignore full-width forms ("ＴＢ１２３" and "tb123" are the same buyer) and ignore invisible format characters
+ * (zero-width spaces and joiners, bidi marks and overrides, soft hyphens), which copy-paste from chat apps and web
+ * pages carries along and which would otherwise make one buyer look like two.
  */
 import * as normalize from './normalize';
 import type { DuplicateIndex, DuplicateKeyParts } from './types';
@@ -9,8 +11,14 @@ import type { DuplicateIndex, DuplicateKeyParts } from './types';
 // getter calls, which a per-cell hot path cannot afford.
 const { asciiLower, toHalfWidth } = normalize;
 
+/** Unicode format (Cf) characters that do not show: U+00AD, U+061C, U+180E, U+200B–U+200F, U+202A–U+202E, U+2060–U+2064, U+2066–U+206F, U+FEFF. */
+const INVISIBLE = '[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]';
+const HAS_INVISIBLE_RE = new RegExp(INVISIBLE);
+const INVISIBLE_RE = new RegExp(INVISIBLE, 'g');
+
 function customerKey(customerId: string): string {
-  return asciiLower(toHalfWidth(customerId));
+  const visible = HAS_INVISIBLE_RE.test(customerId) ? customerId.replace(INVISIBLE_RE, '') : customerId;
+  return asciiLower(toHalfWidth(visible));
 }
 
 /** A single string key for the same identity, for callers that group rows themselves. */

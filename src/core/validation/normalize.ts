@@ -21,6 +21,7 @@ export type FieldErrorCode =
   | 'negative'
   | 'notWholeNumber'
   | 'tooManyDecimals'
+  | 'tooLarge'
   | 'notInList';
 
 /** A value that cannot be normalised. Shared instances: the hot path allocates nothing for a failure. */
@@ -39,6 +40,7 @@ const INVALID: { readonly [C in FieldErrorCode]: Invalid } = {
   negative: new Invalid('negative'),
   notWholeNumber: new Invalid('notWholeNumber'),
   tooManyDecimals: new Invalid('tooManyDecimals'),
+  tooLarge: new Invalid('tooLarge'),
   notInList: new Invalid('notInList'),
 };
 
@@ -174,14 +176,14 @@ const NUMBER_RE =
 /** A quantity may carry a unit word: 12件, 12 个, 12 pcs. */
 const QUANTITY_RE = /^([+-]?)\s*((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+)\s*(?:件|个|只|套|箱|pcs?)?$/i;
 
-/** Parse a numeric string (currency and units per `re`) into a finite number, or null when it is not a number. */
+/** Parse a numeric string (currency and units per `re`) into a number, or null when it is not a number. */
 function parseNumberText(s: string, re: RegExp): number | null {
   const m = re.exec(toHalfWidth(s).trim());
   if (!m) return null;
   const negative = m[1] === '-' || (re === NUMBER_RE && m[2] === '-');
   const digits = (re === NUMBER_RE ? m[3] : m[2]).replace(/,/g, '');
+  // Hundreds of digits parse to Infinity: still a number as typed, which the caller bounds (MAX_SHOP_NUMBER).
   const value = Number(digits);
-  if (!Number.isFinite(value)) return null;
   return negative ? -value : value;
 }
 
@@ -192,7 +194,13 @@ function hasMoreThanTwoDecimals(x: number): boolean {
 }
 
 /**
- * The number in a cell or a typed string, ≥ 0: plain digits take the fast path; other text is cleaned (full-width,
+ * The largest amount (CNY) or quantity one log row can mean: a billion. Beyond it a value is a typo or a pasted ID,
+ * and sums over such values would leave what floating point holds exactly (past ~1.8e306 they become Infinity).
+ */
+export const MAX_SHOP_NUMBER = 1_000_000_000;
+
+/**
+ * The number in a cell or a typed string, ≥ 0 and ≤ MAX_SHOP_NUMBER: plain digits take the fast path; other text is cleaned (full-width,
  * currency, separators, units) and parsed with `re`. Blank → null.
  */
 function parseNonNegative(raw: unknown, re: RegExp): number | null | Invalid {
@@ -201,7 +209,10 @@ function parseNonNegative(raw: unknown, re: RegExp): number | null | Invalid {
     if (!Number.isFinite(raw)) return INVALID.notNumber;
     value = raw;
   } else if (typeof raw === 'string') {
-    if (PLAIN_INT_RE.test(raw)) return Number(raw);
+    if (PLAIN_INT_RE.test(raw)) {
+      const n = Number(raw);
+      return n > MAX_SHOP_NUMBER ? INVALID.tooLarge : n;
+    }
     const s = trimText(raw);
     if (s === '') return null;
     const parsed = parseNumberText(s, re);
@@ -209,7 +220,8 @@ function parseNonNegative(raw: unknown, re: RegExp): number | null | Invalid {
     value = parsed;
   } else if (raw === null || raw === undefined) return null;
   else return INVALID.notNumber;
-  return value < 0 ? INVALID.negative : value;
+  if (value < 0) return INVALID.negative;
+  return value > MAX_SHOP_NUMBER ? INVALID.tooLarge : value;
 }
 
 /**

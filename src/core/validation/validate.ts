@@ -22,7 +22,7 @@ import type { Issue, IssueCode, RawEntry, ValidationContext, ValidationResult } 
 const { column, defaultListValues, FOLLOW_UP_PENDING, NO, YES } = schema;
 const { listLookups, matchList } = lists;
 const { issue } = messages;
-const { MAX_DATE_SERIAL, MIN_DATE_SERIAL, normalizeAmount, normalizeDate, normalizeQuantity, serialIso, textValue, toHalfWidth } = normalize;
+const { MAX_DATE_SERIAL, MAX_SHOP_NUMBER, MIN_DATE_SERIAL, normalizeAmount, normalizeDate, normalizeQuantity, serialIso, textValue, toHalfWidth } = normalize;
 const { detectPersonalData, mayContainPersonalData } = personalData;
 
 /** Fields every row needs, whatever the deal says (schema `required`). */
@@ -143,12 +143,12 @@ function quickDate(raw: unknown): string | null | undefined {
 }
 
 function quickQuantity(raw: unknown): number | null | undefined {
-  if (typeof raw === 'number') return raw > 0 && Number.isInteger(raw) ? raw : undefined;
+  if (typeof raw === 'number') return raw > 0 && raw <= MAX_SHOP_NUMBER && Number.isInteger(raw) ? raw : undefined;
   return raw === '' || raw === null || raw === undefined ? null : undefined;
 }
 
 function quickAmount(raw: unknown): number | null | undefined {
-  if (typeof raw === 'number') return raw > 0 && Number.isInteger(raw * 100) ? raw : undefined;
+  if (typeof raw === 'number') return raw > 0 && raw <= MAX_SHOP_NUMBER && Number.isInteger(raw * 100) ? raw : undefined;
   return raw === '' || raw === null || raw === undefined ? null : undefined;
 }
 

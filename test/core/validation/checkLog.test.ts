@@ -5,7 +5,7 @@
  */
 import { COLUMNS, defaultListValues, mapHeaders, type LogEntry } from '../../../src/core/schema';
 import { checkLog, LogChecker, type LogCheckResult } from '../../../src/core/validation';
-import { validateLog } from '../../../src/cli/validateLog';
+import { validateLog, type RowProblem } from '../../../src/cli/validateLog';
 import type { LogRead } from '../../../src/cli/readLog';
 import { checkSnapshot } from '../../../src/taskpane/check/runCheck';
 import { MemoryWorkbook } from '../../../src/memory/MemoryWorkbook';
@@ -70,22 +70,41 @@ describe('checkLog', () => {
     }
   });
 
+  test('onProblem receives every problem in order instead of the problems list; counts are the same', () => {
+    const collected = checkLog(rows(), positions, { today: TODAY, lists });
+    const streamed: LogCheckResult['problems'] = [];
+    const result = checkLog(rows(), positions, { today: TODAY, lists, onProblem: (p) => streamed.push(p) });
+    expect(collected.problems.length).toBeGreaterThan(0);
+    expect(streamed).toEqual(collected.problems);
+    expect(result.problems).toEqual([]);
+    expect([result.errors, result.warnings, result.entries.length]).toEqual([collected.errors, collected.warnings, collected.entries.length]);
+  });
+
   test('an empty log is done at once', () => {
     expect(checkLog([], positions, { today: TODAY, lists })).toEqual({ rows: 0, errors: 0, warnings: 0, problems: [], entries: [], entryRows: [] });
   });
 });
 
+/** A one-sheet log as the CLI's reader gives it. */
+function logRead(cells: unknown[][]): LogRead {
+  type Cells = LogRead['sheets'][number]['rows'][number]['cells'];
+  return {
+    file: 'log.xlsx',
+    sheets: [{ name: '询盘统计', headerRow: 1, headers, positions, missing: [], rows: cells.map((c, i) => ({ cells: c as Cells, sheetRow: i + 2 })) }],
+    lists,
+    templateVersion: 2,
+  };
+}
+
 describe('one check for the pane, the CLI and the in-memory workbook', () => {
   test('the pane Check view reports the amount outlier the CLI reports, for the same rows', async () => {
     const pane = await checkSnapshot({ headers, positions, rows: rows(), firstSheetRow: 2 }, { lists, today: TODAY });
-    const read: LogRead = {
-      file: 'log.xlsx', sheetName: '询盘统计', headerRow: 1, headers, positions, missing: [],
-      rows: rows().map((cells, i) => ({ cells: cells as LogRead['rows'][number]['cells'], sheetRow: i + 2 })), lists, templateVersion: 2,
-    };
-    const cli = validateLog(read, { lang: 'zh-CN', today: TODAY });
+    const read = logRead(rows());
+    const cliProblems: RowProblem[] = [];
+    const cli = validateLog(read, { lang: 'zh-CN', today: TODAY, onProblem: (p) => cliProblems.push(p) });
     const key = (row: number, column: string | null, severity: string, code: string) => `${row}:${column}:${severity}:${code}`;
     const paneKeys = pane.problems.map((p) => key(p.sheetRow, p.key, p.severity, p.code)).sort();
-    const cliKeys = cli.problems.map((p) => key(p.row ?? 0, p.column, p.severity, p.code)).sort();
+    const cliKeys = cliProblems.map((p) => key(p.row ?? 0, p.column, p.severity, p.code)).sort();
     expect(paneKeys).toEqual(cliKeys);
     expect(paneKeys).toContain('8:amount:warning:amountOutlier');
     expect([pane.errors, pane.warnings]).toEqual([cli.errors, cli.warnings]);
@@ -114,10 +133,7 @@ describe('an agent missing from 字典 (a new 客服)', () => {
   });
 
   test('counts in the reports of the CLI, the in-memory workbook and the pane summary', async () => {
-    const read: LogRead = {
-      file: 'log.xlsx', sheetName: '询盘统计', headerRow: 1, headers, positions, missing: [],
-      rows: newAgent().map((e, i) => ({ cells: toRawRow(e) as LogRead['rows'][number]['cells'], sheetRow: i + 2 })), lists, templateVersion: 2,
-    };
+    const read = logRead(newAgent().map((e) => toRawRow(e)));
     expect(validateLog(read, { lang: 'zh-CN', today: TODAY, warnings: false }).entries).toHaveLength(3);
 
     const wb = new MemoryWorkbook();
