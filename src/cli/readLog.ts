@@ -10,7 +10,7 @@
 import * as fs from 'fs';
 import {
   DICT_SHEET, INPUT_KEYS, LISTS, LIST_KEYS, LOG_SHEET, META_KEYS, keyForHeader, mapHeaders, normalizeHeader,
-  type ColumnKey, type InputKey, type ListKey, type ListValues,
+  type ColumnKey, type InputKey, type ListKey, type ListValues, type TemplateIdentity,
 } from '../core/schema';
 import { openWorkbook, XlsxError, type CellValue, type SheetRow, type WorkbookSheet, type XlsxProblem, type XlsxWorkbook } from './xlsx';
 
@@ -45,6 +45,8 @@ export interface LogRead {
   /** Lists found on 字典 (null when the workbook has none: callers fall back to the defaults). */
   lists: ListValues | null;
   templateVersion: number | null;
+  /** The identity stamp on 字典 (null when the workbook has no 字典 sheet). */
+  identity: TemplateIdentity | null;
 }
 
 export type UnreadableReason = 'notFound' | 'unreadable' | 'noLog' | 'ambiguousSheets' | 'duplicateColumns' | XlsxProblem;
@@ -198,13 +200,13 @@ export async function readLog(file: string, options: ReadOptions = {}): Promise<
   }
   const sheets: LogSheet[] = [];
   let lists: ListValues | null = null;
-  let templateVersion: number | null = null;
+  let identity: TemplateIdentity | null = null;
   try {
     for (const sheet of wb.sheets) {
       if (sheet.name === DICT_SHEET) {
         const dict = await readDictSheet(wb, sheet);
         lists = dict.lists;
-        templateVersion = dict.version;
+        identity = dict.identity;
         continue;
       }
       const log = await scanSheet(wb, sheet, onDataRow);
@@ -225,7 +227,7 @@ export async function readLog(file: string, options: ReadOptions = {}): Promise<
   if (new Set(sheets.map(inputSignature)).size > 1) {
     throw new UnreadableFileError(file, 'ambiguousSheets', sheets.map((s) => s.name).join(', '));
   }
-  return { file, sheets, lists, templateVersion };
+  return { file, sheets, lists, templateVersion: identity?.version ?? null, identity };
 }
 
 /** Reader failures become a kind of unreadable file; anything unforeseen is "damaged", never a JS error's text. */
@@ -235,10 +237,10 @@ function asUnreadable(file: string, e: unknown): UnreadableFileError {
   return new UnreadableFileError(file, 'damaged');
 }
 
-async function readDictSheet(wb: XlsxWorkbook, sheet: WorkbookSheet): Promise<{ lists: ListValues | null; version: number | null }> {
+async function readDictSheet(wb: XlsxWorkbook, sheet: WorkbookSheet): Promise<{ lists: ListValues | null; identity: TemplateIdentity }> {
   const columns = new Map<number, ListKey>();
   const found: Partial<ListValues> = {};
-  let version: number | null = null;
+  const identity: TemplateIdentity = { templateId: null, version: null, agency: null, client: null };
   await wb.readRows(sheet, ({ number, cells }) => {
     if (number === 1) {
       cells.forEach((c, i) => {
@@ -254,13 +256,17 @@ async function readDictSheet(wb: XlsxWorkbook, sheet: WorkbookSheet): Promise<{ 
       const v = cells[i];
       if (!isBlank(v)) found[key]!.push(String(v).trim());
     }
-    // Meta table: a "version" key followed by its value.
+    // Meta table: each identity key followed by its value.
     cells.forEach((c, i) => {
-      if (c === META_KEYS.version && typeof cells[i + 1] === 'number') version = cells[i + 1] as number;
+      const value = cells[i + 1];
+      if (c === META_KEYS.version && typeof value === 'number') identity.version = value;
+      else if ((c === META_KEYS.templateId || c === META_KEYS.agency || c === META_KEYS.client) && !isBlank(value)) {
+        identity[c] = String(value).trim();
+      }
     });
   });
-  if (columns.size === 0) return { lists: null, version };
+  if (columns.size === 0) return { lists: null, identity };
   const lists = {} as ListValues;
   for (const k of LIST_KEYS) lists[k] = found[k] && found[k]!.length > 0 ? found[k]! : LISTS[k].items.map((i) => i.value);
-  return { lists, version };
+  return { lists, identity };
 }

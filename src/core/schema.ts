@@ -82,7 +82,19 @@ export const DICT_SHEET = '字典';
 export const REPORT_SHEET = '报表';
 /** Key/value table on the 字典 sheet holding the template identity and version (readable by add-in and CLI). */
 export const META_TABLE = 'Meta_Template';
-export const META_KEYS = { templateId: 'templateId', version: 'version' } as const;
+/**
+ * Keys of the template identity stamp (table Meta_Template on 字典, key/value rows). agency and client are written
+ * into the workbooks an agency hands its clients; `collect` uses client to know whose rows these are.
+ */
+export const META_KEYS = { templateId: 'templateId', version: 'version', agency: 'agency', client: 'client' } as const;
+
+/** The identity stamp as read back from a workbook (null where a key is absent). */
+export interface TemplateIdentity {
+  templateId: string | null;
+  version: number | null;
+  agency: string | null;
+  client: string | null;
+}
 
 export const DATE_FORMAT = 'yyyy-mm-dd';
 export const MONTH_FORMAT = 'yyyy-mm';

@@ -9,7 +9,7 @@ import * as path from 'path';
 import JSZip from 'jszip';
 import { writeTemplate } from '../../src/cli/template/buildTemplate';
 import { readLog } from '../../src/cli/readLog';
-import { TEMPLATE_VERSION } from '../../src/core/schema';
+import { TEMPLATE_ID, TEMPLATE_VERSION } from '../../src/core/schema';
 import { generateRows, SAMPLE_LISTS } from '../support/generateRows';
 
 let dir: string;
@@ -42,6 +42,8 @@ test.each([0, 25])('%s rows: every rule lies within the table’s rows; stamped 
   for (const ref of sqrefs) for (const part of ref.split(' ')) expect([part, lastRow(part) <= lastRow(tableRef)]).toEqual([part, true]);
   const log = await readLog(file);
   expect(log.templateVersion).toBe(TEMPLATE_VERSION);
+  // The identity stamp reads back whole; a template written for no particular agency or client has neither.
+  expect(log.identity).toEqual({ templateId: TEMPLATE_ID, version: TEMPLATE_VERSION, agency: null, client: null });
   expect(TEMPLATE_VERSION).toBe(2);
 });
 

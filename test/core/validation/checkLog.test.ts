@@ -93,6 +93,7 @@ function logRead(cells: unknown[][]): LogRead {
     sheets: [{ name: '询盘统计', headerRow: 1, headers, positions, missing: [], rows: cells.map((c, i) => ({ cells: c as Cells, sheetRow: i + 2 })) }],
     lists,
     templateVersion: 2,
+    identity: { templateId: 'shop-stats/inquiry-log', version: 2, agency: null, client: null },
   };
 }
 
