@@ -18,7 +18,9 @@ import { buildCli, ROOT, runBin } from './buildCli';
 import { openpyxlPython, openpyxlRows, runOpenpyxl, writeWorkbook, ZH_HEADERS } from './xlsxFixtures';
 import { spawnSync } from 'child_process';
 
-const CORPUS = path.resolve(ROOT, '..', 'shared', 'corpus', 'real-files');
+// A copy of the shared corpus (SOURCES.txt names each file's repository, path and commit), kept in the repo so the
+// tests run in any clone.
+const CORPUS = path.join(ROOT, 'test', 'fixtures', 'real-files');
 
 async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const stdout: string[] = [];
