@@ -17,18 +17,13 @@ import { generateRows, SAMPLE_LISTS, toRawRow } from '../support/generateRows';
 import { buildCli, ROOT, runBin } from './buildCli';
 import { openpyxlPython, openpyxlRows, runOpenpyxl, writeWorkbook, ZH_HEADERS } from './xlsxFixtures';
 import { spawnSync } from 'child_process';
+import { runCli } from './runCli';
 
 // A copy of the shared corpus (SOURCES.txt names each file's repository, path and commit), kept in the repo so the
 // tests run in any clone.
 const CORPUS = path.join(ROOT, 'test', 'fixtures', 'real-files');
 
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const io: Io = { out: (s) => stdout.push(s), err: (s) => stderr.push(s), progress: false };
-  const code = await main(args, io, { SHOP_STATS_LANG: '', LANG: 'C.UTF-8' });
-  return { code, stdout: stdout.join('\n'), stderr: stderr.join('\n') };
-}
+const cli = runCli;
 
 /** Copy a zip, passing every .xml/.rels part through a python expression over `s` (the part's text). */
 function rewriteParts(src: string, dst: string, transform: string, only = '.*'): void {

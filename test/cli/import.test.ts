@@ -8,8 +8,6 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import type { Io } from '../../src/cli/io';
-import { main } from '../../src/cli/main';
 import { readPlatformDataSheet } from '../../src/cli/template/platformSheets';
 import { writeTemplate } from '../../src/cli/template/buildTemplate';
 import '../../src/cli/template/tableColumnFormula';
@@ -17,16 +15,11 @@ import { mergePlatformRows, sortPlatformRows } from '../../src/core/platform/mer
 import { computeFunnel } from '../../src/core/platform/funnel';
 import { generateRows, SAMPLE_LISTS } from '../support/generateRows';
 import { agentsGbkCsv, agentsUtf8Csv, days, platformTruth, productTruthAsExported, productXls, shopXlsx } from '../support/platformExports';
+import { runCli } from './runCli';
 
 jest.setTimeout(60_000);
 
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const io: Io = { out: (s) => stdout.push(s), err: (s) => stderr.push(s), progress: false };
-  const code = await main(args, io, { SHOP_STATS_LANG: '', LANG: 'C.UTF-8' });
-  return { code, stdout: stdout.join('\n'), stderr: stderr.join('\n') };
-}
+const cli = runCli;
 
 const DAYS = days('2026-11-02', 3);
 const truth = platformTruth(DAYS, 21);

@@ -6,20 +6,13 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { main } from '../../src/cli/main';
-import type { Io } from '../../src/cli/io';
 import { readLog } from '../../src/cli/readLog';
 import { LOG_SHEET, NO, type LogEntry } from '../../src/core/schema';
 import { generateRows, SAMPLE_LISTS, toRawRow } from '../support/generateRows';
 import { openpyxlRows, writeWorkbook, ZH_HEADERS } from './xlsxFixtures';
+import { runCli } from './runCli';
 
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const io: Io = { out: (s) => stdout.push(s), err: (s) => stderr.push(s), progress: false };
-  const code = await main(args, io, { SHOP_STATS_LANG: '', LANG: 'C.UTF-8' });
-  return { code, stdout: stdout.join('\n'), stderr: stderr.join('\n') };
-}
+const cli = runCli;
 
 function withoutReason(e: LogEntry): LogEntry {
   return { ...e, deal: NO, dealType: null, amount: null, quantity: null, noDealReason: null, followUp: '已跟进', nextFollowUp: null };

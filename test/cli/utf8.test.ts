@@ -8,21 +8,14 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { main } from '../../src/cli/main';
-import type { Io } from '../../src/cli/io';
 import { writeTemplate } from '../../src/cli/template/buildTemplate';
 import { COLUMNS, DICT_SHEET, LISTS, LIST_KEYS, LOG_SHEET, header, type ListValues, type LogEntry } from '../../src/core/schema';
 import { sofficeConvert } from '../oracle/soffice';
 import { generateRows, SAMPLE_LISTS, toRawRow } from '../support/generateRows';
 import { chineseText, openpyxlRows, runOpenpyxl, splitCharacters } from './xlsxFixtures';
+import { runCli } from './runCli';
 
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const io: Io = { out: (s) => stdout.push(s), err: (s) => stderr.push(s), progress: false };
-  const code = await main(args, io, { SHOP_STATS_LANG: '', LANG: 'C.UTF-8' });
-  return { code, stdout: stdout.join('\n'), stderr: stderr.join('\n') };
-}
+const cli = runCli;
 
 /** The agency's own lists: 1,500 Chinese product names on top of the sample lists (a 字典 of several chunks). */
 const LISTS_CJK: ListValues = {
