@@ -8,6 +8,8 @@ import { cli } from '../core/i18n/cli';
 import type { Lang } from '../core/schema';
 import { DEFAULT_MAX_PROBLEMS, runCheck } from './commands/check';
 import { runImport } from './commands/import';
+import { DEFAULT_STORE, runCollect } from './commands/collect';
+import { store as storeText } from '../core/i18n/store';
 import { runMerge } from './commands/merge';
 import { platform as platformText } from '../core/i18n/platform';
 import { EXIT_UNREADABLE } from './commands/output';
@@ -112,6 +114,17 @@ export function buildProgram(lang: Lang, io: Io, setExit: (code: number) => void
     .addOption(langOption())
     .action(async (files: string[], opts: CommonOptions & { out: string; force?: boolean }) =>
       setExit(await runMerge(files, opts.out, chosen(opts), io, Boolean(opts.force))),
+    );
+
+  const pathsArg = `<${t(storeText.pathsWord, lang)}...>`;
+  configure(program.command('collect'))
+    .usage(usage(pathsArg))
+    .description(t(storeText.collectDescription, lang))
+    .argument(pathsArg, t(storeText.pathsArgument, lang))
+    .option('--store <file>', t(storeText.storeOption, lang), DEFAULT_STORE)
+    .addOption(langOption())
+    .action(async (paths: string[], opts: CommonOptions & { store: string }) =>
+      setExit(await runCollect(paths, { lang: chosen(opts), store: opts.store }, io)),
     );
 
   const exportsArg = `<${t(platformText.exportsWord, lang)}...>`;
