@@ -14,6 +14,8 @@ import { runMerge } from './commands/merge';
 import { platform as platformText } from '../core/i18n/platform';
 import { EXIT_UNREADABLE } from './commands/output';
 import { runReport } from './commands/report';
+import { runStoreReport } from './commands/storeReport';
+import { runExport } from './commands/export';
 import { runTemplate } from './commands/template';
 import { parseLang, type Io } from './io';
 import { terminalWidth } from './text';
@@ -29,6 +31,16 @@ function titleFor(title: string, lang: Lang): string {
     'Arguments:': t(cli.argumentsLabel, lang),
   };
   return map[title] ?? title;
+}
+
+interface StoreReportFlags {
+  store?: string;
+  period?: string;
+  date?: string;
+  client?: string;
+  allClients?: boolean;
+  outDir?: string;
+  overview?: boolean;
 }
 
 interface CommonOptions {
@@ -94,16 +106,29 @@ export function buildProgram(lang: Lang, io: Io, setExit: (code: number) => void
     });
 
   configure(program.command('report'))
-    .usage(usage(files))
+    .usage(usage(`[${t(cli.filesWord, lang)}...]`))
     .description(t(cli.reportDescription, lang))
-    .argument(files, t(cli.filesArgument, lang))
+    .argument(`[${t(cli.filesWord, lang)}...]`, t(cli.filesArgument, lang))
     .option('--json', t(cli.jsonOption, lang))
     .option('-o, --out <file>', t(cli.reportOut, lang))
     .option('-f, --force', t(cli.forceOption, lang))
+    .option('--store <file>', t(storeText.storeOption, lang))
+    .option('--period <period>', t(storeText.periodOption, lang))
+    .option('--date <date>', t(storeText.dateOption, lang))
+    .option('--client <name>', t(storeText.clientOption, lang))
+    .option('--all-clients', t(storeText.allClientsOption, lang))
+    .option('--out-dir <dir>', t(storeText.outDirOption, lang))
+    .option('--overview', t(storeText.overviewOption, lang))
     .addOption(langOption())
-    .action(async (files: string[], opts: CommonOptions & { json?: boolean; out?: string; force?: boolean }) =>
-      setExit(await runReport(files, { lang: chosen(opts), json: Boolean(opts.json), out: opts.out, force: Boolean(opts.force) }, io)),
-    );
+    .action(async (files: string[], opts: CommonOptions & StoreReportFlags & { json?: boolean; out?: string; force?: boolean }) => {
+      const chosenLang = chosen(opts);
+      if (opts.store !== undefined) {
+        setExit(await runStoreReport({ ...opts, lang: chosenLang, store: opts.store, json: Boolean(opts.json), force: Boolean(opts.force) }, io));
+        return;
+      }
+      if (files.length === 0) throw new UsageError(t(storeText.errorStoreUsage, chosenLang));
+      setExit(await runReport(files, { lang: chosenLang, json: Boolean(opts.json), out: opts.out, force: Boolean(opts.force) }, io));
+    });
 
   configure(program.command('merge'))
     .usage(usage(files))
@@ -125,6 +150,18 @@ export function buildProgram(lang: Lang, io: Io, setExit: (code: number) => void
     .addOption(langOption())
     .action(async (paths: string[], opts: CommonOptions & { store: string }) =>
       setExit(await runCollect(paths, { lang: chosen(opts), store: opts.store }, io)),
+    );
+
+  configure(program.command('export'))
+    .usage(usage(''))
+    .description(t(storeText.exportDescription, lang))
+    .option('--store <file>', t(storeText.storeOption, lang), DEFAULT_STORE)
+    .requiredOption('--format <format>', t(storeText.formatOption, lang))
+    .requiredOption('-o, --out <file>', t(storeText.exportOut, lang))
+    .option('-f, --force', t(cli.forceOption, lang))
+    .addOption(langOption())
+    .action(async (opts: CommonOptions & { store: string; format: string; out: string; force?: boolean }) =>
+      setExit(await runExport({ lang: chosen(opts), store: opts.store, format: opts.format, out: opts.out, force: Boolean(opts.force) }, io)),
     );
 
   const exportsArg = `<${t(platformText.exportsWord, lang)}...>`;
