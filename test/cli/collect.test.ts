@@ -134,3 +134,17 @@ test('the schema is versioned: a store from a newer kit is refused in one line a
   expect(r.err).toEqual([`The store ${store} was written by a newer kit (version 99); upgrade shop-stats`]);
   expect(await sql(store, "SELECT count(*) FROM information_schema.tables WHERE table_name = 'log_rows'")).toEqual([[BigInt(0)]]);
 });
+
+test('two clients sending byte-identical files are both collected; each is recognised when sent again', async () => {
+  const store = path.join(dir, 'e.duckdb');
+  const folder = path.join(dir, 'twins');
+  const a = await write(folder, '甲.xlsx', base.slice(0, 4));
+  fs.copyFileSync(a, path.join(folder, '乙.xlsx'));
+  const first = io();
+  expect(await runCollect([folder], { lang: 'zh-CN', store, threads: 0 }, first.io)).toBe(0);
+  expect(first.out.slice(0, 2)).toEqual(['乙：新增 +4，修改 ~0，删除 −0，有错误的行 0', '甲：新增 +4，修改 ~0，删除 −0，有错误的行 0']);
+  const again = io();
+  expect(await runCollect([folder], { lang: 'zh-CN', store, threads: 0 }, again.io)).toBe(0);
+  expect(again.out.slice(0, 2)).toEqual(['乙：与上次收集的文件相同，未改动', '甲：与上次收集的文件相同，未改动']);
+  expect(await sql(store, 'SELECT count(*) FROM log_rows')).toEqual([[BigInt(8)]]);
+});

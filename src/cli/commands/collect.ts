@@ -12,6 +12,8 @@ import type { Lang } from '../../core/schema';
 import type { Io } from '../io';
 import { UnreadableFileError } from '../readLog';
 import { defaultThreads, readWorkbooks } from '../store/readPool';
+import { fileSha256 } from '../store/workbookRows';
+import { knownFileKey } from '../store/store';
 import { openStoreOrFail } from './storeOutput';
 import { EXIT_OK, EXIT_UNREADABLE, unreadableMessage } from './output';
 
@@ -61,7 +63,16 @@ export async function runCollect(paths: readonly string[], options: CollectOptio
   let unreadable = false;
   try {
     const now = new Date();
-    await readWorkbooks(files, options.today ?? todayIso(), options.threads ?? defaultThreads(), async (r) => {
+    // The same file sent again is known by its hash and not read at all.
+    const known = await store.knownFiles();
+    const toRead: string[] = [];
+    for (const file of files) {
+      const sha = await fileSha256(file).catch(() => null);
+      const client = sha === null ? undefined : known.get(knownFileKey(file, sha));
+      if (client === undefined) toRead.push(file);
+      else io.out(t(text.collectSame, lang, { client }));
+    }
+    await readWorkbooks(toRead, options.today ?? todayIso(), options.threads ?? defaultThreads(), async (r) => {
       if (!r.ok) {
         unreadable = true;
         io.err(unreadableMessage(new UnreadableFileError(r.file, r.reason, r.detail), lang));

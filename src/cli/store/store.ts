@@ -5,6 +5,7 @@
  * now holds other content counts as changed, the rest as added or removed. Each workbook is written in one
  * transaction, so an interrupted run leaves the store as it was before that workbook.
  */
+import * as path from 'path';
 import { DuckDBConnection, DuckDBInstance, timestampValue } from '@duckdb/node-api';
 import { INPUT_KEYS, type LogEntry } from '../../core/schema';
 import { MIGRATIONS, STORE_VERSION, sqlColumn } from './schema';
@@ -27,6 +28,8 @@ export class StoreVersionError extends Error {
 }
 
 const VALUE_COLUMNS = INPUT_KEYS.map(sqlColumn);
+/** DuckDB's own memory bound (buffers, sorts); the Node side adds its heap on top. */
+const MEMORY_LIMIT = '384MB';
 
 export class Store {
   private constructor(
@@ -37,6 +40,8 @@ export class Store {
   static async open(file: string): Promise<Store> {
     const instance = await DuckDBInstance.create(file);
     const store = new Store(instance, await instance.connect());
+    // DuckDB defaults to 80 % of RAM; a bound keeps every command under the kit's 1 GB target (sorts spill to disk).
+    await store.db.run(`SET memory_limit = '${MEMORY_LIMIT}'`);
     await store.migrate();
     return store;
   }
@@ -113,6 +118,15 @@ export class Store {
     }
   }
 
+  /**
+   * "file name + hash" → client of every workbook collected, so the same file sent again is recognised before it
+   * is read (the name is part of the key: two clients may send byte-identical files, e.g. two blank templates).
+   */
+  async knownFiles(): Promise<Map<string, string>> {
+    const r = await this.db.runAndReadAll('SELECT file, sha256, client FROM workbooks');
+    return new Map(r.getRows().map((x) => [knownFileKey(x[0] as string, x[1] as string), x[2] as string]));
+  }
+
   async clients(): Promise<string[]> {
     const r = await this.db.runAndReadAll('SELECT DISTINCT client FROM log_rows ORDER BY client');
     return r.getRows().map((x) => x[0] as string);
@@ -156,6 +170,10 @@ export class Store {
     const r = await this.db.runAndReadAll('SELECT count(*) FROM log_rows');
     return Number(r.getRows()[0][0]);
   }
+}
+
+export function knownFileKey(file: string, sha256: string): string {
+  return `${path.basename(file)}\u0000${sha256}`;
 }
 
 interface OldRow {
