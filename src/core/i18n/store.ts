@@ -74,6 +74,11 @@ export const store = {
   daysSince: { 'zh-CN': '未录入天数', 'en-US': 'Days since' },
   errorRows: { 'zh-CN': '有错误的行', 'en-US': 'Rows with errors' },
   conversionChange: { 'zh-CN': '转化率变化', 'en-US': 'Conversion change' },
+  // pane
+  weekReportButton: { 'zh-CN': '本周报告', 'en-US': 'This week' },
+  monthReportButton: { 'zh-CN': '本月报告', 'en-US': 'This month' },
+  periodHeading: { 'zh-CN': '周报 / 月报（与上期、去年同期比较）', 'en-US': 'Weekly / monthly report (against the previous period and a year earlier)' },
+  periodSheetWritten: { 'zh-CN': '已写入工作表“{sheet}”（{charts} 个图表）', 'en-US': 'Written to sheet "{sheet}" ({charts} charts)' },
   // export
   exportDescription: {
     'zh-CN': '把数据库中的全部行导出为 parquet、csv 或 xlsx',

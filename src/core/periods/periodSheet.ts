@@ -124,7 +124,7 @@ export function periodGrid(r: PeriodReport, lang: Lang, title: string): PeriodGr
     push([]);
   };
 
-  push([`${title} ${periodSheetName(r, lang)}（${r.period.start} ~ ${r.period.end}）`], [], true);
+  push([`${title ? `${title} ` : ''}${periodSheetName(r, lang)}（${r.period.start} ~ ${r.period.end}）`], [], true);
   push([]);
   const hf = headlineFormats();
   block(`${r.period.label} / ${r.previous.period.label} / ${r.yearAgo.period.label}`, headlineHeaders(lang), headlineRows(r, lang), (i) => hf[i]);
