@@ -1,13 +1,14 @@
 /**
  * The agency store at scale: `collect` of 500 client workbooks × 2,000 rows (1,000,000 rows) by the compiled CLI,
  * wall time and peak memory (maxRSS of the process, worker threads included); then a second `collect` of the same
- * files (nothing changes), a month overview and a Parquet export over the full store. One 2,000-row workbook is
+ * files (nothing changes), a month overview, Parquet and xlsx exports of the full store and one client's 月报. One 2,000-row workbook is
  * written once (child process) and copied under 500 client names into .tmp/bench/clients/.
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { buildCli, ROOT } from '../test/cli/buildCli';
+import { unzipFloor } from './unzipFloor';
 
 const CLIENTS = Number(process.env.SHOP_STATS_BENCH_CLIENTS ?? 500);
 const ROWS = 2_000;
@@ -53,24 +54,35 @@ export default async function storeBench(): Promise<Record<string, unknown>> {
   const libMain = path.join(path.dirname(path.dirname(bin)), 'lib', 'cli', 'main.js');
   const store = path.join(ROOT, '.tmp', 'bench', `store-${process.pid}.duckdb`);
   const parquet = path.join(ROOT, '.tmp', 'bench', `store-${process.pid}.parquet`);
+  const xlsx = path.join(ROOT, '.tmp', 'bench', `store-${process.pid}.xlsx`);
+  const report = path.join(ROOT, '.tmp', 'bench', `store-${process.pid}-月报.xlsx`);
   try {
     const collect = measure(libMain, ['collect', DIR, '--store', store]);
+    // The peer in the same run: unzipping the same 500 files alone, on one thread.
+    const files = fs.readdirSync(DIR).filter((f) => f.endsWith('.xlsx')).map((f) => path.join(DIR, f));
+    const unzipOnly = unzipFloor(path.join(path.dirname(path.dirname(bin)), 'lib'), files);
     const again = measure(libMain, ['collect', DIR, '--store', store]);
     const overview = measure(libMain, ['report', '--store', store, '--overview', '--period', 'month', '--date', '2026-06', '--json']);
     const exportParquet = measure(libMain, ['export', '--store', store, '--format', 'parquet', '--out', parquet]);
+    const exportXlsx = measure(libMain, ['export', '--store', store, '--format', 'xlsx', '--out', xlsx]);
+    const monthReport = measure(libMain, ['report', '--store', store, '--client', 'client-000', '--period', 'month', '--date', '2026-06', '--out', report]);
     return {
       clients: CLIENTS,
       rowsPerClient: ROWS,
       totalRows: CLIENTS * ROWS,
-      collect: { ...collect, targetMs: 120_000, targetRssMiB: 1024 },
+      collect: { ...collect, targetMs: 120_000, targetRssMiB: 1024, withinTarget: collect.wallMs <= 120_000 && collect.maxRssMiB <= 1024 },
+      unzipOnly,
+      collectToUnzipRatio: +(collect.wallMs / unzipOnly.wallMs).toFixed(2),
       collectAgainUnchanged: again,
       overviewMonth: overview,
-      exportParquet: { ...exportParquet, fileMiB: +(fs.statSync(parquet).size / 2 ** 20).toFixed(1) },
+      exportParquet: { ...exportParquet, fileMiB: +(fs.statSync(parquet).size / 2 ** 20).toFixed(1), withinRssTarget: exportParquet.maxRssMiB <= 1024 },
+      exportXlsx: { ...exportXlsx, fileMiB: +(fs.statSync(xlsx).size / 2 ** 20).toFixed(1), withinRssTarget: exportXlsx.maxRssMiB <= 1024 },
+      monthReportOneClient: monthReport,
       storeMiB: +(fs.statSync(store).size / 2 ** 20).toFixed(1),
     };
   } finally {
     fs.rmSync(path.dirname(path.dirname(bin)), { recursive: true, force: true });
-    for (const f of [store, `${store}.wal`, parquet]) fs.rmSync(f, { force: true });
+    for (const f of [store, `${store}.wal`, parquet, xlsx, report]) fs.rmSync(f, { force: true });
   }
 }
 
