@@ -17,10 +17,10 @@ export function safeSheetName(name: string, taken: Set<string>): string {
   return candidate;
 }
 
-/** The report sheets, added after any sheets `wb` already has (a period report puts its summary first). */
-export function buildReportWorkbook(results: ReportResults, lang: Lang, sources: readonly string[], wb = new ExcelJS.Workbook()): ExcelJS.Workbook {
+export function buildReportWorkbook(results: ReportResults, lang: Lang, sources: readonly string[]): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
   wb.creator = 'Shop Stats';
-  const taken = new Set<string>(wb.worksheets.map((w) => w.name));
+  const taken = new Set<string>();
   for (const id of REPORT_IDS) {
     const table = reportTable(id, results[id], lang);
     const ws = wb.addWorksheet(safeSheetName(table.title, taken), { views: [{ state: 'frozen', ySplit: 3 }] });

@@ -76,21 +76,46 @@ test('a month report where the store does not reach a year back: 同比 is null,
   expect(report.yearAgo.figures).toBeNull();
 });
 
-test('the period workbook has the summary first with the figures, then the eight reports', async () => {
+test('the period workbook: the figures, the eight reports and their charts, as the add-in lays them out', async () => {
   const out = path.join(dir, '周报.xlsx');
   const r = io();
   expect(await runStoreReport({ lang: 'zh-CN', store, period: 'week', date: '2026-03-04', client: '杭州女装', out, today: '2026-03-16' }, r.io)).toBe(0);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(out);
-  expect(wb.worksheets.map((w) => w.name)[0]).toBe('概览');
-  expect(wb.worksheets.length).toBe(9);
-  const ws = wb.getWorksheet('概览')!;
+  expect(wb.worksheets.map((w) => w.name)).toEqual(['周报 2026-W10']);
+  const ws = wb.worksheets[0];
   const expected = await plain('杭州女装', '2026-03-02', '2026-03-08');
+  expect(ws.getCell('A1').value).toBe('杭州女装 周报 2026-W10（2026-03-02 ~ 2026-03-08）');
   expect(ws.getCell('A5').value).toBe('询盘数');
   expect(ws.getCell('B5').value).toBe(expected.inquiries);
   expect(ws.getCell('B6').value).toBe(expected.deals);
   expect(ws.getCell('B8').value).toBe(expected.amount);
+  expect(ws.getCell('B7').numFmt).toBe('0.0%');
+  // The eight report titles are on the sheet.
+  const texts = new Set<string>();
+  ws.eachRow((row) => row.eachCell((c) => void (typeof c.value === 'string' && texts.add(c.value))));
+  for (const title of ['渠道转化', '地区分布', '客户结构', '未成交原因', '商品热销/滞销', '客服业绩', '日趋势', '跟进看板']) expect(texts.has(title)).toBe(true);
+  // Three charts over the sheet's own cells: no-deal reasons, channels, daily trend.
+  const charts = await chartParts(out);
+  expect(charts).toHaveLength(3);
+  expect(charts.join('\n')).toMatch(/<c:barChart>/);
+  expect(charts.join('\n')).toMatch(/<c:lineChart>/);
+  expect(charts.every((x) => x.includes("'周报 2026-W10'!$B$"))).toBe(true);
 });
+
+/** The chart parts of an .xlsx (xl/charts/chartN.xml), as text. */
+async function chartParts(file: string): Promise<string[]> {
+  const { openArchive } = await import('../../src/cli/xlsx/zip');
+  const zip = await openArchive(file);
+  const parts: string[] = [];
+  for (const name of zip.names.filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n))) {
+    let text = '';
+    await zip.readText(name, (t) => void (text += t));
+    parts.push(text.replace(/&apos;/g, "'"));
+  }
+  zip.close();
+  return parts;
+}
 
 test('--all-clients writes one report per client; an unknown client is one line, exit 2', async () => {
   const outDir = path.join(dir, 'monthly');
@@ -116,6 +141,14 @@ test('overview: one row per client, ordered by the conversion drop computed in p
       FROM log_rows WHERE problems = '' GROUP BY client)
     SELECT client, now - before AS drop, n FROM m ORDER BY drop, client`);
   expect(o.clients.map((c: { client: string }) => c.client)).toEqual(rows.map((x) => x[0]));
+  const out = path.join(dir, '总览.xlsx');
+  expect(await runStoreReport({ lang: 'zh-CN', store, period: 'month', date: '2026-02-01', overview: true, out, today: '2026-03-16' }, io().io)).toBe(0);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(out);
+  expect([1, 2, 3].map((i) => wb.worksheets[0].getCell(3 + i, 1).value)).toEqual(rows.map((x) => x[0]));
+  const charts = await chartParts(out);
+  expect(charts).toHaveLength(1);
+  expect(charts[0]).toContain("'客户总览'!$E$4:$E$6");
   o.clients.forEach((c: { conversionChange: number; current: { inquiries: number } }, i: number) => {
     expect(c.conversionChange).toBeCloseTo(rows[i][1] as number, 12);
     expect(c.current.inquiries).toBe(Number(rows[i][2]));

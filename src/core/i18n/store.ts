@@ -47,7 +47,6 @@ export const store = {
   weekReport: { 'zh-CN': '周报', 'en-US': 'Weekly report' },
   monthReport: { 'zh-CN': '月报', 'en-US': 'Monthly report' },
   overviewTitle: { 'zh-CN': '客户总览', 'en-US': 'Client overview' },
-  headlineSheet: { 'zh-CN': '概览', 'en-US': 'Summary' },
   metric: { 'zh-CN': '指标', 'en-US': 'Metric' },
   current: { 'zh-CN': '本期', 'en-US': 'This period' },
   previous: { 'zh-CN': '上期', 'en-US': 'Previous period' },
