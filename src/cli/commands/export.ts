@@ -1,9 +1,10 @@
 /**
  * `shop-stats export --store FILE --format parquet|csv|xlsx --out FILE`: every stored row. Parquet and CSV are
- * written by DuckDB's COPY (streamed by the engine); xlsx by exceljs' streaming writer, refused beyond the rows one
- * Excel sheet holds, with a hint to use parquet or csv.
+ * written by DuckDB's COPY (streamed by the engine); xlsx by excelts' streaming writer, refused beyond the rows one
+ * Excel sheet holds, with a hint to use parquet or csv. (exceljs 4.4's streaming writer keeps a sheet's whole XML in
+ * memory until the end: 1,000,000 rows peaked at 1.3 GB here, excelts' at 0.55 GB, DuckDB's sort included.)
  */
-import ExcelJS from 'exceljs';
+import { WorkbookWriter } from '@cj-tech-master/excelts';
 import { t } from '../../core/i18n';
 import { store as text } from '../../core/i18n/store';
 import type { Lang } from '../../core/schema';
@@ -54,13 +55,15 @@ export async function runExport(options: ExportOptions, io: Io): Promise<number>
     }
     return await writeFileOrFail(out, lang, io, async () => {
       if (format === 'xlsx') {
-        const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: out, useSharedStrings: false, useStyles: false });
+        const wb = new WorkbookWriter({ filename: out, useSharedStrings: false, useStyles: false });
         const ws = wb.addWorksheet('log_rows');
         // One chunk (about 2,048 rows) at a time: memory stays flat however many rows the store holds.
         const result = await store.db.stream(SELECT);
         ws.addRow(result.columnNames()).commit();
         for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
           for (const r of chunk.getRows()) ws.addRow(r.map(cellValue)).commit();
+          // Give the writer its turn to compress and write the rows out before the next chunk.
+          await new Promise((resolve) => setImmediate(resolve));
         }
         ws.commit();
         await wb.commit();
