@@ -7,16 +7,26 @@ import { t } from '../core/i18n';
 import { cli } from '../core/i18n/cli';
 import type { Lang } from '../core/schema';
 import { DEFAULT_MAX_PROBLEMS, runCheck } from './commands/check';
-import { runImport } from './commands/import';
-import { DEFAULT_STORE, runCollect } from './commands/collect';
 import { store as storeText } from '../core/i18n/store';
-import { runMerge } from './commands/merge';
+
+/**
+ * Commands that write workbooks or use the store load exceljs / SheetJS / DuckDB (a native module) / excelts:
+ * loaded on use, so `check` (and help) start without them (~0.5 s of start-up, measured).
+ */
+const lazy = {
+  template: () => import('./commands/template'),
+  report: () => import('./commands/report'),
+  merge: () => import('./commands/merge'),
+  import: () => import('./commands/import'),
+};
+const storeCommands = {
+  collect: () => import('./commands/collect'),
+  report: () => import('./commands/storeReport'),
+  export: () => import('./commands/export'),
+};
+const DEFAULT_STORE = 'shop-stats.duckdb';
 import { platform as platformText } from '../core/i18n/platform';
 import { EXIT_UNREADABLE } from './commands/output';
-import { runReport } from './commands/report';
-import { runStoreReport } from './commands/storeReport';
-import { runExport } from './commands/export';
-import { runTemplate } from './commands/template';
 import { parseLang, type Io } from './io';
 import { terminalWidth } from './text';
 
@@ -87,7 +97,7 @@ export function buildProgram(lang: Lang, io: Io, setExit: (code: number) => void
     .requiredOption('-o, --out <file>', t(cli.templateOut, lang))
     .option('-f, --force', t(cli.forceOption, lang))
     .addOption(langOption())
-    .action(async (opts: CommonOptions & { out: string; force?: boolean }) => setExit(await runTemplate(opts.out, chosen(opts), io, Boolean(opts.force))));
+    .action(async (opts: CommonOptions & { out: string; force?: boolean }) => setExit(await (await lazy.template()).runTemplate(opts.out, chosen(opts), io, Boolean(opts.force))));
 
   configure(program.command('check'))
     .usage(usage(files))
@@ -123,11 +133,11 @@ export function buildProgram(lang: Lang, io: Io, setExit: (code: number) => void
     .action(async (files: string[], opts: CommonOptions & StoreReportFlags & { json?: boolean; out?: string; force?: boolean }) => {
       const chosenLang = chosen(opts);
       if (opts.store !== undefined) {
-        setExit(await runStoreReport({ ...opts, lang: chosenLang, store: opts.store, json: Boolean(opts.json), force: Boolean(opts.force) }, io));
+        setExit(await (await storeCommands.report()).runStoreReport({ ...opts, lang: chosenLang, store: opts.store, json: Boolean(opts.json), force: Boolean(opts.force) }, io));
         return;
       }
       if (files.length === 0) throw new UsageError(t(storeText.errorStoreUsage, chosenLang));
-      setExit(await runReport(files, { lang: chosenLang, json: Boolean(opts.json), out: opts.out, force: Boolean(opts.force) }, io));
+      setExit(await (await lazy.report()).runReport(files, { lang: chosenLang, json: Boolean(opts.json), out: opts.out, force: Boolean(opts.force) }, io));
     });
 
   configure(program.command('merge'))
@@ -138,7 +148,7 @@ export function buildProgram(lang: Lang, io: Io, setExit: (code: number) => void
     .option('-f, --force', t(cli.forceOption, lang))
     .addOption(langOption())
     .action(async (files: string[], opts: CommonOptions & { out: string; force?: boolean }) =>
-      setExit(await runMerge(files, opts.out, chosen(opts), io, Boolean(opts.force))),
+      setExit(await (await lazy.merge()).runMerge(files, opts.out, chosen(opts), io, Boolean(opts.force))),
     );
 
   const pathsArg = `<${t(storeText.pathsWord, lang)}...>`;
@@ -149,7 +159,7 @@ export function buildProgram(lang: Lang, io: Io, setExit: (code: number) => void
     .option('--store <file>', t(storeText.storeOption, lang), DEFAULT_STORE)
     .addOption(langOption())
     .action(async (paths: string[], opts: CommonOptions & { store: string }) =>
-      setExit(await runCollect(paths, { lang: chosen(opts), store: opts.store }, io)),
+      setExit(await (await storeCommands.collect()).runCollect(paths, { lang: chosen(opts), store: opts.store }, io)),
     );
 
   configure(program.command('export'))
@@ -161,7 +171,7 @@ export function buildProgram(lang: Lang, io: Io, setExit: (code: number) => void
     .option('-f, --force', t(cli.forceOption, lang))
     .addOption(langOption())
     .action(async (opts: CommonOptions & { store: string; format: string; out: string; force?: boolean }) =>
-      setExit(await runExport({ lang: chosen(opts), store: opts.store, format: opts.format, out: opts.out, force: Boolean(opts.force) }, io)),
+      setExit(await (await storeCommands.export()).runExport({ lang: chosen(opts), store: opts.store, format: opts.format, out: opts.out, force: Boolean(opts.force) }, io)),
     );
 
   const exportsArg = `<${t(platformText.exportsWord, lang)}...>`;
@@ -173,7 +183,7 @@ export function buildProgram(lang: Lang, io: Io, setExit: (code: number) => void
     .option('--date <date>', t(platformText.importDate, lang))
     .addOption(langOption())
     .action(async (files: string[], opts: CommonOptions & { into: string; date?: string }) =>
-      setExit(await runImport(files, { lang: chosen(opts), into: opts.into, date: opts.date }, io)),
+      setExit(await (await lazy.import()).runImport(files, { lang: chosen(opts), into: opts.into, date: opts.date }, io)),
     );
 
   return program;

@@ -17,8 +17,6 @@ import { knownFileKey } from '../store/store';
 import { openStoreOrFail } from './storeOutput';
 import { EXIT_OK, EXIT_UNREADABLE, unreadableMessage } from './output';
 
-export const DEFAULT_STORE = 'shop-stats.duckdb';
-
 export interface CollectOptions {
   lang: Lang;
   store: string;
