@@ -163,3 +163,13 @@ describe('overview', () => {
     expect(o.clients[3]).toMatchObject({ client: '丁', conversionChange: null, daysSinceLastEntry: 41, errorRows: 3 });
   });
 });
+
+describe('data-quality kinds in words', () => {
+  test('code and column become the check\'s message without row values', () => {
+    const { errorKindLabel } = jest.requireActual('../../src/core/periods/periodSheet') as typeof import('../../src/core/periods/periodSheet');
+    expect(errorKindLabel('required:amount', 'zh-CN')).toBe('「成交金额」必填');
+    expect(errorKindLabel('required:amount', 'en-US')).toBe('Amount (CNY) is required');
+    expect(errorKindLabel('notInList:channel', 'zh-CN')).toBe('「询盘渠道」的值“…”不在列表中，请从下拉列表中选择');
+    expect(errorKindLabel('unknownCode:x', 'zh-CN')).toBe('unknownCode:x');
+  });
+});

@@ -72,7 +72,8 @@ export async function workbookRows(file: string, today: string): Promise<Workboo
         const k = `${p.sheet}\u0000${p.row}`;
         let codes = problems.get(k);
         if (!codes) problems.set(k, (codes = new Set()));
-        codes.add(p.code);
+        // The kind of error: its code and column ("required:amount"), shown as 「成交金额」必填 in reports.
+        codes.add(`${p.code}:${p.column ?? ''}`);
       },
     });
     // validateLog keeps the entries of valid rows in sheet order: walk both lists together.

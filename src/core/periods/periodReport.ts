@@ -40,6 +40,7 @@ export interface BacklogRow {
 }
 
 export interface QualityCount {
+  /** The kind of error: its code and column, "required:amount" (errorKindLabel puts it in words). */
   code: string;
   rows: number;
 }

@@ -4,10 +4,12 @@
  * sheet uses the same headline rows, so both show the same figures laid out the same way.
  */
 import { t } from '../i18n';
+import { validation } from '../i18n/validation';
+import { COLUMNS, header } from '../schema';
 import { store as text } from '../i18n/store';
 import { REPORT_IDS } from '../reportIds';
 import { reportTable } from '../reports/reportTable';
-import type { Lang } from '../schema';
+import type { ColumnKey, Lang } from '../schema';
 import { relativeChange, type Figures, type PeriodReport } from './periodReport';
 import type { Overview } from './overview';
 
@@ -48,6 +50,18 @@ export function headlineRows(r: PeriodReport, lang: Lang): GridValue[][] {
       r.yearAgo.figures ? changeOf(key, now, ago) : null,
     ];
   });
+}
+
+/**
+ * A kind of error ("required:amount", as the store and the pane record it) in words: the check's own message for
+ * that code and column, with its row-specific values left out (「成交金额」必填).
+ */
+export function errorKindLabel(kind: string, lang: Lang): string {
+  const [code, column] = kind.split(':');
+  const message = (validation as Record<string, { 'zh-CN': string; 'en-US': string } | undefined>)[code];
+  if (!message) return kind;
+  const col = COLUMNS.some((c) => c.key === column) ? header(column as ColumnKey, lang) : '';
+  return t(message, lang, { col }).replace(/\{\w+\}/g, '…');
 }
 
 export function headlineHeaders(lang: Lang): string[] {
@@ -133,7 +147,7 @@ export function periodGrid(r: PeriodReport, lang: Lang, title: string): PeriodGr
     { kind: 'bar', title: t(text.reasonsTitle, lang), categoryCol: 0, seriesCols: [1, 2] });
   block(t(text.backlogTitle, lang), ['日期 Date', '客服 Agent', '客户ID Customer ID', '商品 Product', '下次跟进 Next follow-up', t(text.daysOverdue, lang)],
     r.backlog.map((b) => [b.date, b.agent, b.customerId, b.product, b.nextFollowUp, b.daysOverdue]), () => []);
-  block(t(text.qualityTitle, lang), [t(text.errorKind, lang), t(text.rows, lang)], r.quality.map((q) => [q.code, q.rows]), () => []);
+  block(t(text.qualityTitle, lang), [t(text.errorKind, lang), t(text.rows, lang)], r.quality.map((q) => [errorKindLabel(q.code, lang), q.rows]), () => []);
   for (const id of REPORT_IDS) {
     const table = reportTable(id, r.reports[id], lang);
     const fmt = table.formats.map((f) => f ?? GENERAL);

@@ -28,7 +28,7 @@ export async function computePeriodReport(workbook: Workbook, kind: PeriodKind, 
       if (p.severity !== 'error') return;
       let codes = codesByRow.get(p.rowIndex);
       if (!codes) codesByRow.set(p.rowIndex, (codes = new Set()));
-      codes.add(p.code);
+      codes.add(`${p.code}:${p.field ?? ''}`);
     },
   });
   // Rows with errors by kind: a row with two kinds of error counts under each (as the store's quality query).
