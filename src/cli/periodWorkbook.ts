@@ -101,6 +101,7 @@ export function buildOverviewWorkbook(o: Overview, lang: Lang): Workbook {
     if (c.daysSinceLastEntry !== null && c.daysSinceLastEntry > 7) ws.getCell(4 + i, 8).font = { color: { argb: 'FFC00000' }, bold: true };
   });
   ws.getColumn(1).width = 18;
+  for (let c = 2; c <= OVERVIEW_FORMATS.length; c++) ws.getColumn(c).width = 12;
   // Rows are sorted by the largest drop first: the chart plots the first ones with a comparison.
   const plotted = Math.min(OVERVIEW_CHART_CLIENTS, o.clients.filter((c) => c.conversionChange !== null).length);
   if (plotted > 0) {
