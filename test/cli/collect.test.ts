@@ -148,3 +148,27 @@ test('two clients sending byte-identical files are both collected; each is recog
   expect(again.out.slice(0, 2)).toEqual(['乙：与上次收集的文件相同，未改动', '甲：与上次收集的文件相同，未改动']);
   expect(await sql(store, 'SELECT count(*) FROM log_rows')).toEqual([[BigInt(8)]]);
 });
+
+test('the client comes from the identity stamp: a renamed newer workbook still replaces that client\'s rows', async () => {
+  const { buildTemplate } = await import('../../src/cli/template/buildTemplate');
+  const { DICT_SHEET, META_KEYS } = await import('../../src/core/schema');
+  const stamped = async (file: string, rows: readonly LogEntry[]) => {
+    const wb = buildTemplate({ lang: 'zh-CN', rows, lists: SAMPLE_LISTS });
+    // The stamp as the kit's template writer puts it on 字典: a key cell followed by its value (far from the lists).
+    wb.getWorksheet(DICT_SHEET)!.getRow(2).getCell(40).value = META_KEYS.client;
+    wb.getWorksheet(DICT_SHEET)!.getRow(2).getCell(41).value = '杭州小店';
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    await wb.xlsx.writeFile(file);
+  };
+  const store = path.join(dir, 'f.duckdb');
+  await stamped(path.join(dir, 'stamp1', '询盘统计-第1周.xlsx'), base.slice(0, 10));
+  await stamped(path.join(dir, 'stamp2', '询盘统计-第2周.xlsx'), base.slice(0, 12));
+  const first = io();
+  expect(await runCollect([path.join(dir, 'stamp1')], { lang: 'zh-CN', store, threads: 0 }, first.io)).toBe(0);
+  expect(first.out[0]).toBe('杭州小店：新增 +10，修改 ~0，删除 −0，有错误的行 0');
+  const second = io();
+  expect(await runCollect([path.join(dir, 'stamp2')], { lang: 'zh-CN', store, threads: 0 }, second.io)).toBe(0);
+  expect(second.out[0]).toBe('杭州小店：新增 +2，修改 ~0，删除 −0，有错误的行 0');
+  expect(await sql(store, 'SELECT client, count(*), count(DISTINCT ingested_at) FROM log_rows GROUP BY client')).toEqual([['杭州小店', BigInt(12), BigInt(2)]]);
+  expect(await sql(store, 'SELECT file FROM workbooks')).toEqual([[path.join(dir, 'stamp2', '询盘统计-第2周.xlsx')]]);
+});

@@ -11,7 +11,7 @@ export interface ClientRows {
   client: string;
   /** Valid rows of the client (at least those of the period and the one before). */
   rows: readonly LogEntry[];
-  /** Latest date the client has logged (any row, valid or not); null when none. */
+  /** Latest date among the client's rows without errors (a typo in a date must not hide a stale client); null when none. */
   lastEntry: string | null;
   errorRows: number;
 }
