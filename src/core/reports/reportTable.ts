@@ -1,6 +1,6 @@
 /**
  * A computed report as a plain table (header + rows of display values), shared by the text output of
- * `shop-stats report` and the report workbook written by `--out`.
+ * `shop-stats report`, the report workbook written by `--out` and the period report sheet (kit and add-in).
  */
 import { t } from '../i18n';
 import { reports as reportText } from '../i18n/reports';
