@@ -121,6 +121,14 @@ test('--all-clients writes one report per client; an unknown client is one line,
   const outDir = path.join(dir, 'monthly');
   expect(await runStoreReport({ lang: 'zh-CN', store, period: 'month', date: '2026-02-10', allClients: true, outDir, today: '2026-03-16' }, io().io)).toBe(0);
   expect(fs.readdirSync(outDir).sort()).toEqual(['东莞灯具_月报_2026-02.xlsx', '义乌小商品_月报_2026-02.xlsx', '杭州女装_月报_2026-02.xlsx']);
+  // Again without --force: refused in one line, nothing replaced.
+  const before = fs.statSync(path.join(outDir, '东莞灯具_月报_2026-02.xlsx')).mtimeMs;
+  const again = io();
+  expect(await runStoreReport({ lang: 'zh-CN', store, period: 'month', date: '2026-02-10', allClients: true, outDir, today: '2026-03-16' }, again.io)).toBe(2);
+  expect(again.err).toHaveLength(1);
+  expect(again.err[0]).toContain('东莞灯具_月报_2026-02.xlsx');
+  expect(fs.statSync(path.join(outDir, '东莞灯具_月报_2026-02.xlsx')).mtimeMs).toBe(before);
+  expect(await runStoreReport({ lang: 'zh-CN', store, period: 'month', date: '2026-02-10', allClients: true, outDir, today: '2026-03-16', force: true }, io().io)).toBe(0);
   const r = io();
   expect(await runStoreReport({ lang: 'en-US', store, period: 'month', client: 'nobody', json: true }, r.io)).toBe(2);
   expect(r.err).toEqual(['The store holds no client "nobody"']);

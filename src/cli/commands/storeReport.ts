@@ -93,7 +93,13 @@ export async function runStoreReport(options: StoreReportOptions, io: Io): Promi
       io.err(t(text.errorNoClient, lang, { client: clients[0] }));
       return EXIT_UNREADABLE;
     }
-    if (options.outDir) fs.mkdirSync(options.outDir, { recursive: true });
+    if (options.outDir) {
+      // As every output: an existing file is not replaced without --force, and then nothing is written.
+      const label = periodOf(kind, date).label;
+      const targets = clients.map((c) => path.join(options.outDir as string, fileName(c, kind, label, lang)));
+      if (targets.some((f) => outputBlocked(f, Boolean(options.force), lang, io))) return EXIT_UNREADABLE;
+      fs.mkdirSync(options.outDir, { recursive: true });
+    }
     for (const client of clients) {
       const report = await clientReport(store, client, kind, date, today);
       if (options.json) io.out(JSON.stringify({ client, ...report }, null, 2));
