@@ -6,6 +6,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { writeTemplate } from '../../src/cli/template/buildTemplate';
 import { generateRows, SAMPLE_LISTS } from '../support/generateRows';
+import { spawn } from 'child_process';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { buildCli, ROOT, runBin } from './buildCli';
 
 let bin: string;
@@ -45,4 +47,41 @@ test('worker threads collect every readable file; the broken one is one line; ex
   const bad = runBin(bin, ['report', '--store', path.join(dir, 'none.duckdb'), '--client', 'x', '--period', 'week', '--json', '--lang', 'en-US']);
   expect(bad.status).toBe(2);
   expect(bad.stderr.trim()).toBe(`Store ${path.join(dir, 'none.duckdb')} not found; run shop-stats collect first`);
+});
+
+test('a run killed mid-way (SIGKILL) leaves every workbook whole: fully in the store or not at all', async () => {
+  const folder = path.join(dir, 'many');
+  fs.mkdirSync(folder);
+  const source = path.join(dir, 'client-0.xlsx');
+  for (let i = 0; i < 60; i++) fs.copyFileSync(source, path.join(folder, `shop-${String(i).padStart(2, '0')}.xlsx`));
+  const store = path.join(dir, 'killed.duckdb');
+  const printed: string[] = [];
+  await new Promise<void>((resolve) => {
+    const child = spawn(process.execPath, [bin, 'collect', folder, '--store', store, '--lang', 'en-US'], { cwd: ROOT });
+    let buffer = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString('utf8');
+      const lines = buffer.split('\n');
+      buffer = lines.pop() ?? '';
+      printed.push(...lines);
+      if (printed.length >= 3) child.kill('SIGKILL');
+    });
+    child.on('exit', () => resolve());
+  });
+  expect(printed.length).toBeGreaterThanOrEqual(3);
+  expect(printed.some((l) => l.includes('files processed'))).toBe(false);
+  const db = await DuckDBInstance.create(store);
+  const c = await db.connect();
+  const rows = (await c.runAndReadAll('SELECT client, count(*) FROM log_rows GROUP BY client')).getRows();
+  const workbooks = (await c.runAndReadAll('SELECT count(*) FROM workbooks')).getRows();
+  c.closeSync();
+  db.closeSync();
+  // Each client present has all 50 rows of its workbook and its workbooks entry; every client printed is there.
+  expect(rows.every((r) => Number(r[1]) === 50)).toBe(true);
+  expect(Number(workbooks[0][0])).toBe(rows.length);
+  for (const line of printed) expect(rows.map((r) => r[0])).toContain(line.split(':')[0]);
+  // The next run completes the rest and adds nothing twice.
+  const r = runBin(bin, ['collect', folder, '--store', store, '--lang', 'en-US']);
+  expect(r.status).toBe(0);
+  expect(r.stdout.trim().split('\n').pop()).toBe(`60 files processed; store ${store} holds ${60 * 50} rows`);
 });
