@@ -136,7 +136,7 @@ export function buildProgram(lang: Lang, io: Io, setExit: (code: number) => void
         setExit(await (await storeCommands.report()).runStoreReport({ ...opts, lang: chosenLang, store: opts.store, json: Boolean(opts.json), force: Boolean(opts.force) }, io));
         return;
       }
-      if (files.length === 0) throw new UsageError(t(storeText.errorStoreUsage, chosenLang));
+      if (files.length === 0) throw new UsageError(t(storeText.errorReportUsage, chosenLang));
       setExit(await (await lazy.report()).runReport(files, { lang: chosenLang, json: Boolean(opts.json), out: opts.out, force: Boolean(opts.force) }, io));
     });
 

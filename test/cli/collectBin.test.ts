@@ -47,6 +47,10 @@ test('worker threads collect every readable file; the broken one is one line; ex
   const bad = runBin(bin, ['report', '--store', path.join(dir, 'none.duckdb'), '--client', 'x', '--period', 'week', '--json', '--lang', 'en-US']);
   expect(bad.status).toBe(2);
   expect(bad.stderr.trim()).toBe(`Store ${path.join(dir, 'none.duckdb')} not found; run shop-stats collect first`);
+
+  const noFiles = runBin(bin, ['report', '--lang', 'en-US']);
+  expect(noFiles.status).toBe(2);
+  expect(noFiles.stderr.trim()).toBe('give one or more .xlsx files, or a store with --store');
 });
 
 test('a run killed mid-way (SIGKILL) leaves every workbook whole: fully in the store or not at all', async () => {

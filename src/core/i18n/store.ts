@@ -42,6 +42,10 @@ export const store = {
     'zh-CN': '使用 --store 时请给出 --client、--all-clients 或 --overview，以及 --period',
     'en-US': 'with --store give --client, --all-clients or --overview, and --period',
   },
+  errorReportUsage: {
+    'zh-CN': '请给出一个或多个 .xlsx 文件，或用 --store 指定数据库',
+    'en-US': 'give one or more .xlsx files, or a store with --store',
+  },
   periodWritten: { 'zh-CN': '已写入 {file}', 'en-US': 'Wrote {file}' },
   // workbook and text labels
   weekReport: { 'zh-CN': '周报', 'en-US': 'Weekly report' },
