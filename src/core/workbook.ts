@@ -8,6 +8,7 @@ import type { ColumnKey, Lang, ListValues, LogEntry } from './schema';
 import type { ReportId } from './reportIds';
 import type { FollowUpWrite, FollowUpWriteStatus } from './followups';
 import type { ParsedExport, PlanInsertResult, PlatformImportResult } from './platform/workbookTypes';
+import type { PeriodGrid } from './periods/periodSheet';
 
 export interface WorkbookState {
   host: 'excel' | 'memory';
@@ -110,6 +111,13 @@ export interface ReportBuildResult {
   placed: Partial<Record<ReportId, string>>;
 }
 
+/** Where a period report (本周报告 / 本月报告) was written. */
+export interface PeriodSheetResult {
+  sheet: string;
+  rows: number;
+  charts: number;
+}
+
 export type WorkbookErrorCode =
   | 'noTemplate'
   | 'tableMissing'
@@ -167,4 +175,6 @@ export interface Workbook {
   importPlatform(exports: readonly ParsedExport[], lang: Lang): Promise<PlatformImportResult>;
   /** Insert the 计划 sheet (table 库存计划 with the seed example) unless it is there. */
   insertPlan(lang: Lang): Promise<PlanInsertResult>;
+  /** Write a period report grid to its own sheet (replacing that sheet's earlier content), with its charts. */
+  writePeriodReport(grid: PeriodGrid): Promise<PeriodSheetResult>;
 }

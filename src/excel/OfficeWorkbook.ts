@@ -22,7 +22,9 @@ import { importPlatform, insertPlan } from './platform';
 import { funnelLogFromSnapshot } from '../core/platform/funnelLog';
 import type { ParsedExport, PlanInsertResult, PlatformImportResult } from '../core/platform/workbookTypes';
 import type { Lang } from '../core/schema';
-import { WorkbookError } from '../core/workbook';
+import { WorkbookError, type PeriodSheetResult } from '../core/workbook';
+import type { PeriodGrid } from '../core/periods/periodSheet';
+import { writePeriodReport } from './periodReport';
 
 export interface OfficeWorkbookOptions extends QueueOptions {
   /** The context factory: Excel.run by default, a fake in tests. */
@@ -112,5 +114,9 @@ export class OfficeWorkbook implements Workbook {
 
   insertPlan(lang: Lang): Promise<PlanInsertResult> {
     return insertPlan(this.run, lang, this.capabilities());
+  }
+
+  writePeriodReport(grid: PeriodGrid): Promise<PeriodSheetResult> {
+    return writePeriodReport(this.run, grid);
   }
 }

@@ -3,6 +3,7 @@
  * It follows the Office implementation's decisions through core/templatePlan (same template, repair and
  * ambiguity results) and stores cells the way Excel returns them (dates as serials, blanks as "").
  */
+import type { PeriodGrid } from '../core/periods/periodSheet';
 import { fill } from '../core/i18n';
 import { workbookText } from '../core/i18n/workbook';
 import { RETRY_TAIL_ROWS, entryCell, isBlankRow, lastMatchingRow, rowMatchesEntry, type CellValue } from '../core/logCells';
@@ -15,7 +16,7 @@ import {
 } from '../core/templatePlan';
 import {
   WorkbookError, type AppendOptions, type CellRef, type LogSnapshot, type ReadLogOptions, type ReportBuildOptions, type ReportBuildResult,
-  type TemplateOptions, type TemplateResult, type Workbook, type WorkbookErrorCode, type WorkbookState, type WrittenRow,
+  type TemplateOptions, type TemplateResult, type Workbook, type WorkbookErrorCode, type WorkbookState, type WrittenRow, type PeriodSheetResult,
 } from '../core/workbook';
 import { outcomeCells, rowState, type FollowUpWrite, type FollowUpWriteStatus } from '../core/followups';
 import { buildMemoryReports, type MemoryReports } from './memoryReports';
@@ -64,6 +65,8 @@ export class MemoryWorkbook implements Workbook {
   private marks: CellRef[] = [];
   private selected: CellRef | null = null;
   private reports: MemoryReports | null = null;
+  /** Period report sheets (本周报告 / 本月报告) as written: the grid and its charts. */
+  readonly periodSheets = new Map<string, PeriodGrid>();
   private failures: Array<WorkbookErrorCode> = [];
   private listeners = new Set<() => void>();
   private readonly latencyMs: number;
@@ -326,6 +329,16 @@ export class MemoryWorkbook implements Workbook {
       this.changed();
     }
     return result;
+  }
+
+  async writePeriodReport(grid: PeriodGrid): Promise<PeriodSheetResult> {
+    await this.roundTrip();
+    this.takeFailure();
+    if (!this.sheets.includes(grid.sheetName)) this.sheets.push(grid.sheetName);
+    this.periodSheets.set(grid.sheetName, grid);
+    this.writes++;
+    this.changed();
+    return { sheet: grid.sheetName, rows: grid.values.length, charts: grid.charts.length };
   }
 
   // ---------------------------------------------------------------- internals

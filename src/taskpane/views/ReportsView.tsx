@@ -11,6 +11,9 @@ import { useApp, useT } from '../appContext';
 import { useAction } from '../useAction';
 import { reportTitle } from '../../core/reports/definitions';
 import { useViewStyles } from '../shell/styles';
+import { store as storeText } from '../../core/i18n/store';
+import type { PeriodKind } from '../../core/periods/period';
+import { writePanePeriodReport } from '../reports/periodReport';
 
 const ReportPreview = lazy(() => import(/* webpackChunkName: "report-preview" */ '../reports/ReportPreview'));
 
@@ -35,6 +38,13 @@ export default function ReportsView(): JSX.Element {
   function refresh(): void {
     if (!workbook) return;
     void action.run(() => workbook.refreshReports(), { done: () => ({ intent: 'success', text: ui.reportsRefreshed }) });
+  }
+
+  function period(kind: PeriodKind): void {
+    if (!workbook) return;
+    void action.run(() => writePanePeriodReport(workbook, kind, lang), {
+      done: (r) => ({ intent: 'success', text: fill(storeText.periodSheetWritten, { sheet: r.written.sheet, charts: r.written.charts }) }),
+    });
   }
 
   const disabled = !workbook || busy || !state?.templatePresent;
@@ -68,6 +78,15 @@ export default function ReportsView(): JSX.Element {
             {reportTitle(id, lang)}
           </Button>
         ))}
+      </div>
+      <Text weight="semibold">{tr(storeText.periodHeading)}</Text>
+      <div className={styles.row}>
+        <Button disabled={disabled} onClick={() => period('week')}>
+          {tr(storeText.weekReportButton)}
+        </Button>
+        <Button disabled={disabled} onClick={() => period('month')}>
+          {tr(storeText.monthReportButton)}
+        </Button>
       </div>
       {action.notice && (
         <MessageBar intent={action.notice.intent}>

@@ -1,0 +1,98 @@
+/** Strings of the agency store: collect, period reports, the overview and export (CLI and pane). */
+import type { TextTable } from './index';
+
+export const store = {
+  collectDescription: {
+    'zh-CN': '把客户工作簿（文件或文件夹）收集到本地数据库；同一文件重复收集不会重复，新版本替换旧版本的行',
+    'en-US': 'collect client workbooks (files or folders) into the local store; the same file twice adds nothing, a newer version replaces its rows',
+  },
+  pathsWord: { 'zh-CN': '文件或文件夹', 'en-US': 'files-or-folders' },
+  pathsArgument: { 'zh-CN': '.xlsx 文件或包含它们的文件夹', 'en-US': '.xlsx files or folders holding them' },
+  storeOption: { 'zh-CN': '数据库文件（默认 ./shop-stats.duckdb）', 'en-US': 'store file (default ./shop-stats.duckdb)' },
+  collectLine: {
+    'zh-CN': '{client}：新增 +{added}，修改 ~{changed}，删除 −{removed}，有错误的行 {errors}',
+    'en-US': '{client}: +{added} new, ~{changed} changed, −{removed} removed, {errors} rows with errors',
+  },
+  collectSame: { 'zh-CN': '{client}：与上次收集的文件相同，未改动', 'en-US': '{client}: same file as last time, nothing changed' },
+  collectSummary: {
+    'zh-CN': '已处理 {files} 个文件；数据库 {store} 共 {rows} 行',
+    'en-US': '{files} files processed; store {store} holds {rows} rows',
+  },
+  collectNoFiles: { 'zh-CN': '没有找到 .xlsx 文件：{paths}', 'en-US': 'No .xlsx files found in: {paths}' },
+  errorStoreNewer: {
+    'zh-CN': '数据库 {store} 由更新版本的工具包写入（版本 {version}），请升级 shop-stats',
+    'en-US': 'The store {store} was written by a newer kit (version {version}); upgrade shop-stats',
+  },
+  errorStoreOpen: { 'zh-CN': '无法打开数据库 {store}（{detail}）', 'en-US': 'Cannot open the store {store} ({detail})' },
+  errorStoreMissing: { 'zh-CN': '找不到数据库 {store}，请先运行 shop-stats collect', 'en-US': 'Store {store} not found; run shop-stats collect first' },
+  // period reports
+  periodOption: { 'zh-CN': '周期：week（ISO 周，周一开始）或 month（自然月）', 'en-US': 'period: week (ISO, Monday first) or month' },
+  dateOption: {
+    'zh-CN': '周期内的任一日期，或 2026-W05 / 2026-02（默认：今天所在周期）',
+    'en-US': 'any date in the period, or 2026-W05 / 2026-02 (default: the period holding today)',
+  },
+  clientOption: { 'zh-CN': '客户名称', 'en-US': 'client name' },
+  allClientsOption: { 'zh-CN': '为每个客户各写一份报告（配合 --out-dir）', 'en-US': 'write one report per client (with --out-dir)' },
+  outDirOption: { 'zh-CN': '批量报告的输出文件夹', 'en-US': 'output folder for the per-client reports' },
+  overviewOption: { 'zh-CN': '全部客户的总览（每个客户一行）', 'en-US': 'the agency overview (one row per client)' },
+  errorBadPeriod: { 'zh-CN': '--period 只能是 week 或 month，而不是“{value}”', 'en-US': '--period must be week or month, not "{value}"' },
+  errorBadDate: { 'zh-CN': '--date “{value}” 不是有效的日期或周期', 'en-US': '--date "{value}" is not a valid date or period' },
+  errorNoClient: { 'zh-CN': '数据库中没有客户“{client}”', 'en-US': 'The store holds no client "{client}"' },
+  errorStoreUsage: {
+    'zh-CN': '使用 --store 时请给出 --client、--all-clients 或 --overview，以及 --period',
+    'en-US': 'with --store give --client, --all-clients or --overview, and --period',
+  },
+  errorReportUsage: {
+    'zh-CN': '请给出一个或多个 .xlsx 文件，或用 --store 指定数据库',
+    'en-US': 'give one or more .xlsx files, or a store with --store',
+  },
+  periodWritten: { 'zh-CN': '已写入 {file}', 'en-US': 'Wrote {file}' },
+  // workbook and text labels
+  weekReport: { 'zh-CN': '周报', 'en-US': 'Weekly report' },
+  monthReport: { 'zh-CN': '月报', 'en-US': 'Monthly report' },
+  overviewTitle: { 'zh-CN': '客户总览', 'en-US': 'Client overview' },
+  metric: { 'zh-CN': '指标', 'en-US': 'Metric' },
+  current: { 'zh-CN': '本期', 'en-US': 'This period' },
+  previous: { 'zh-CN': '上期', 'en-US': 'Previous period' },
+  momChange: { 'zh-CN': '环比', 'en-US': 'vs previous' },
+  yearAgo: { 'zh-CN': '去年同期', 'en-US': 'A year earlier' },
+  yoyChange: { 'zh-CN': '同比', 'en-US': 'vs a year earlier' },
+  inquiries: { 'zh-CN': '询盘数', 'en-US': 'Inquiries' },
+  deals: { 'zh-CN': '成交数', 'en-US': 'Deals' },
+  conversion: { 'zh-CN': '转化率', 'en-US': 'Conversion' },
+  amount: { 'zh-CN': '成交额', 'en-US': 'Amount' },
+  aov: { 'zh-CN': '客单价', 'en-US': 'AOV' },
+  notHeld: { 'zh-CN': '无数据', 'en-US': 'no data' },
+  reasonsTitle: { 'zh-CN': '未成交原因（与上期比较）', 'en-US': 'No-deal reasons (against the previous period)' },
+  reason: { 'zh-CN': '未成交原因', 'en-US': 'No-deal reason' },
+  count: { 'zh-CN': '次数', 'en-US': 'Count' },
+  change: { 'zh-CN': '变化', 'en-US': 'Change' },
+  backlogTitle: { 'zh-CN': '待跟进（下次跟进已到期）', 'en-US': 'Follow-up backlog (next follow-up due)' },
+  daysOverdue: { 'zh-CN': '逾期天数', 'en-US': 'Days overdue' },
+  qualityTitle: { 'zh-CN': '数据质量：有错误的行（未计入报表）', 'en-US': 'Data quality: rows with errors (left out of the figures)' },
+  errorKind: { 'zh-CN': '错误类型', 'en-US': 'Kind of error' },
+  rows: { 'zh-CN': '行数', 'en-US': 'Rows' },
+  client: { 'zh-CN': '客户', 'en-US': 'Client' },
+  lastEntry: { 'zh-CN': '最近录入', 'en-US': 'Last entry' },
+  daysSince: { 'zh-CN': '未录入天数', 'en-US': 'Days since' },
+  errorRows: { 'zh-CN': '有错误的行', 'en-US': 'Rows with errors' },
+  conversionChange: { 'zh-CN': '转化率变化', 'en-US': 'Conversion change' },
+  // pane
+  weekReportButton: { 'zh-CN': '本周报告', 'en-US': 'This week' },
+  monthReportButton: { 'zh-CN': '本月报告', 'en-US': 'This month' },
+  periodHeading: { 'zh-CN': '周报 / 月报（与上期、去年同期比较）', 'en-US': 'Weekly / monthly report (against the previous period and a year earlier)' },
+  periodSheetWritten: { 'zh-CN': '已写入工作表“{sheet}”（{charts} 个图表）', 'en-US': 'Written to sheet "{sheet}" ({charts} charts)' },
+  // export
+  exportDescription: {
+    'zh-CN': '把数据库中的全部行导出为 parquet、csv 或 xlsx',
+    'en-US': 'export every row of the store as parquet, csv or xlsx',
+  },
+  formatOption: { 'zh-CN': '格式：parquet、csv 或 xlsx', 'en-US': 'format: parquet, csv or xlsx' },
+  exportOut: { 'zh-CN': '输出文件', 'en-US': 'output file' },
+  errorBadFormat: { 'zh-CN': '--format 只能是 parquet、csv 或 xlsx，而不是“{value}”', 'en-US': '--format must be parquet, csv or xlsx, not "{value}"' },
+  errorTooManyRows: {
+    'zh-CN': '数据库有 {rows} 行，超过 Excel 每张表 {max} 行的上限；请改用 --format parquet 或 csv',
+    'en-US': 'The store holds {rows} rows, more than the {max} rows an Excel sheet holds; use --format parquet or csv',
+  },
+  exported: { 'zh-CN': '已导出 {rows} 行到 {file}', 'en-US': 'Exported {rows} rows to {file}' },
+} satisfies TextTable;
