@@ -12,7 +12,9 @@ import { runMerge } from './commands/merge';
 import { platform as platformText } from '../core/i18n/platform';
 import { EXIT_UNREADABLE } from './commands/output';
 import { runReport } from './commands/report';
+import { runShare } from './commands/share';
 import { runTemplate } from './commands/template';
+import { agency } from '../core/i18n/agency';
 import { parseLang, type Io } from './io';
 import { terminalWidth } from './text';
 
@@ -124,6 +126,21 @@ export function buildProgram(lang: Lang, io: Io, setExit: (code: number) => void
     .addOption(langOption())
     .action(async (files: string[], opts: CommonOptions & { into: string; date?: string }) =>
       setExit(await runImport(files, { lang: chosen(opts), into: opts.into, date: opts.date }, io)),
+    );
+
+  configure(program.command('share'))
+    .usage(usage(`<${t(cli.filesWord, lang)}>`))
+    .description(t(agency.shareDescription, lang))
+    .argument('<file>', t(agency.shareInput, lang))
+    .requiredOption('-o, --out <file>', t(agency.shareOut, lang))
+    .option('--values', t(agency.shareValues, lang))
+    .option('--json', t(cli.jsonOption, lang))
+    .option('-f, --force', t(cli.forceOption, lang))
+    .addOption(langOption())
+    .action(async (file: string, opts: CommonOptions & { out: string; values?: boolean; json?: boolean; force?: boolean }) =>
+      setExit(
+        await runShare(file, { lang: chosen(opts), out: opts.out, values: Boolean(opts.values), json: Boolean(opts.json), force: Boolean(opts.force) }, io),
+      ),
     );
 
   return program;
