@@ -103,6 +103,9 @@ test('--values freezes SHOP formulas to their saved results and keeps the others
   expect(plan.C1.v).toBe(30);
   expect(plan.C2.f).toBeUndefined();
   expect(plan.C2.v).toBe(52);
+  // A follower of a frozen shared formula must lose its <f> too (its master no longer holds the formula).
+  const sheetXml = strFromU8(unzipSync(fs.readFileSync(out))['xl/worksheets/sheet1.xml']);
+  expect(sheetXml).not.toMatch(/<c r="C2"[^>]*>\s*<f/);
   expect(plan.D1.v).toBe(800);
   expect(plan.E1.f).toBe('SUM(A1:B1)');
   // Other!A2 had no saved result: it is converted instead, and said so.
