@@ -12,6 +12,7 @@ import { runMerge } from './commands/merge';
 import { platform as platformText } from '../core/i18n/platform';
 import { EXIT_UNREADABLE } from './commands/output';
 import { runReport } from './commands/report';
+import { runMask } from './commands/mask';
 import { runShare } from './commands/share';
 import { runTemplate } from './commands/template';
 import { agency } from '../core/i18n/agency';
@@ -141,6 +142,18 @@ export function buildProgram(lang: Lang, io: Io, setExit: (code: number) => void
       setExit(
         await runShare(file, { lang: chosen(opts), out: opts.out, values: Boolean(opts.values), json: Boolean(opts.json), force: Boolean(opts.force) }, io),
       ),
+    );
+
+  configure(program.command('mask'))
+    .usage(usage(`<${t(cli.filesWord, lang)}>`))
+    .description(t(agency.maskDescription, lang))
+    .argument('<file>', t(agency.maskInput, lang))
+    .requiredOption('-o, --out <file>', t(agency.shareOut, lang))
+    .option('--json', t(cli.jsonOption, lang))
+    .option('-f, --force', t(cli.forceOption, lang))
+    .addOption(langOption())
+    .action(async (file: string, opts: CommonOptions & { out: string; json?: boolean; force?: boolean }) =>
+      setExit(await runMask(file, { lang: chosen(opts), out: opts.out, json: Boolean(opts.json), force: Boolean(opts.force) }, io)),
     );
 
   return program;

@@ -41,4 +41,17 @@ export const agency = {
   },
   definedName: { 'zh-CN': '名称', 'en-US': 'name' },
   errorNotXlsx: { 'zh-CN': '{file} 不是 .xlsx 工作簿，无法处理', 'en-US': '{file} is not an .xlsx workbook' },
+  maskDescription: {
+    'zh-CN': '遮盖询盘统计表自由文本列中的个人信息（手机号、身份证号、邮箱、街道地址），写入新文件',
+    'en-US': 'mask personal data (phone and ID numbers, e-mail and street addresses) in the log\'s free-text columns into a new file',
+  },
+  maskInput: { 'zh-CN': '要遮盖的 .xlsx 工作簿', 'en-US': 'the .xlsx workbook to mask' },
+  maskSummary: { 'zh-CN': '已遮盖 {cells} 个单元格，写入 {file}', 'en-US': 'Masked {cells} cells into {file}' },
+  maskNothing: { 'zh-CN': '没有发现个人信息，已原样写入 {file}', 'en-US': 'No personal data found; {file} written unchanged' },
+  maskColumnLine: { 'zh-CN': '  {column}：{kinds}', 'en-US': '  {column}: {kinds}' },
+  kindMobile: { 'zh-CN': '手机号', 'en-US': 'mobile numbers' },
+  kindLandline: { 'zh-CN': '固定电话', 'en-US': 'landline numbers' },
+  kindIdCard: { 'zh-CN': '身份证号', 'en-US': 'ID-card numbers' },
+  kindEmail: { 'zh-CN': '邮箱', 'en-US': 'e-mail addresses' },
+  kindAddress: { 'zh-CN': '街道地址', 'en-US': 'street addresses' },
 } satisfies TextTable;
