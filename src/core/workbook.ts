@@ -14,6 +14,9 @@ export interface WorkbookState {
   templatePresent: boolean;
   /** Stamped template version, or null when absent/unreadable. */
   templateVersion: number | null;
+  /** Agency and client from the identity stamp (agency kit templates); null when not stamped. */
+  agency: string | null;
+  client: string | null;
   /** Data rows in the log table (0 when absent). */
   logRows: number;
   /**

@@ -127,6 +127,8 @@ export class MemoryWorkbook implements Workbook {
       host: 'memory',
       templatePresent: Boolean(log),
       templateVersion: Number.isFinite(version) ? version : null,
+      agency: meta?.agency?.trim() || null,
+      client: meta?.client?.trim() || null,
       logRows: log ? log.rows.length : 0,
       pivotSupported: this.pivotSupported,
     };
