@@ -13,6 +13,8 @@ import { platform as platformText } from '../core/i18n/platform';
 import { EXIT_UNREADABLE } from './commands/output';
 import { runReport } from './commands/report';
 import { runMask } from './commands/mask';
+import { runClientTemplates } from './commands/clientTemplates';
+import { runProfileInit } from './commands/profile';
 import { runShare } from './commands/share';
 import { runTemplate } from './commands/template';
 import { agency } from '../core/i18n/agency';
@@ -73,10 +75,30 @@ export function buildProgram(lang: Lang, io: Io, setExit: (code: number) => void
   configure(program.command('template'))
     .usage(usage(''))
     .description(t(cli.templateDescription, lang))
+    .option('-o, --out <file>', t(cli.templateOut, lang))
+    .option('--profile <file>', t(agency.templateProfileOption, lang))
+    .option('--out-dir <dir>', t(agency.templateOutDirOption, lang))
+    .option('-f, --force', t(cli.forceOption, lang))
+    .addOption(langOption())
+    .action(async (opts: CommonOptions & { out?: string; profile?: string; outDir?: string; force?: boolean }) => {
+      const chosenLang = chosen(opts);
+      if (opts.profile !== undefined) {
+        if (opts.outDir === undefined) throw new UsageError(t(agency.templateNeedsOutDir, chosenLang));
+        setExit(await runClientTemplates(opts.profile, opts.outDir, { lang: chosenLang, force: Boolean(opts.force) }, io));
+        return;
+      }
+      if (opts.out === undefined) throw new UsageError(t(agency.templateNeedsOut, chosenLang));
+      setExit(await runTemplate(opts.out, chosenLang, io, Boolean(opts.force)));
+    });
+
+  const profileCommand = configure(program.command('profile')).description(t(agency.profileDescription, lang));
+  configure(profileCommand.command('init'))
+    .usage(usage(''))
+    .description(t(agency.profileInitDescription, lang))
     .requiredOption('-o, --out <file>', t(cli.templateOut, lang))
     .option('-f, --force', t(cli.forceOption, lang))
     .addOption(langOption())
-    .action(async (opts: CommonOptions & { out: string; force?: boolean }) => setExit(await runTemplate(opts.out, chosen(opts), io, Boolean(opts.force))));
+    .action(async (opts: CommonOptions & { out: string; force?: boolean }) => setExit(await runProfileInit(opts.out, chosen(opts), io, Boolean(opts.force))));
 
   configure(program.command('check'))
     .usage(usage(files))

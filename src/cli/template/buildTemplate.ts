@@ -8,6 +8,7 @@ import { addDictSheet } from './dictSheet';
 import { entryValues, type RowValues } from './cells';
 import { addLogSheet, type ExtraColumn } from './logSheet';
 import { addReportSheet } from './reportSheet';
+import { applyBranding, type TemplateBrand } from './branding';
 import { addFunnelSheet, addPlanSheet, addPlatformDataSheet } from './platformSheets';
 import type { PlatformKind } from '../../core/platform/columns';
 import type { PlatformRow } from '../../core/platform/parse';
@@ -28,6 +29,8 @@ export interface TemplateSpec {
   platform?: Record<PlatformKind, readonly PlatformRow[]>;
   /** Rows of the 计划 sheet (default: the seed example). */
   plan?: readonly PlanInput[];
+  /** An agency's client template: branding and the agency/client identity stamp. */
+  brand?: TemplateBrand;
 }
 
 export function buildTemplate(spec: TemplateSpec): ExcelJS.Workbook {
@@ -38,12 +41,13 @@ export function buildTemplate(spec: TemplateSpec): ExcelJS.Workbook {
   // Recalculate everything on open: rows written by the kit carry no (or only our own) cached values.
   wb.calcProperties.fullCalcOnLoad = true;
   addLogSheet(wb, { lang: spec.lang, rows: spec.rawRows ?? (spec.rows ?? []).map(entryValues), extraColumns: spec.extraColumns, cacheResults: spec.cacheResults ?? true });
-  addReportSheet(wb, spec.lang, spec.lists ?? defaultListValues());
-  addDictSheet(wb, spec.lang, spec.lists ?? defaultListValues());
+  const report = addReportSheet(wb, spec.lang, spec.lists ?? defaultListValues());
+  addDictSheet(wb, spec.lang, spec.lists ?? defaultListValues(), spec.brand ? { agency: spec.brand.agency, client: spec.brand.client } : undefined);
   const platform = spec.platform ?? { traffic: [], agents: [] };
   addPlatformDataSheet(wb, spec.lang, platform);
   addFunnelSheet(wb, spec.lang, { ...platform, log: spec.rows ?? [] }, { cacheResults: spec.cacheResults ?? true });
   addPlanSheet(wb, spec.lang, { rows: spec.plan, cacheResults: spec.cacheResults ?? true, traffic: platform.traffic });
+  if (spec.brand) applyBranding(wb, report.sheet, Math.max(...report.blocks.map((b) => b.range.right)), spec.brand, spec.lang);
   return wb;
 }
 
