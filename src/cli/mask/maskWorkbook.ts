@@ -9,33 +9,11 @@ import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { countKinds, FREE_TEXT_KEYS, maskCell, type MaskCounts } from '../../core/mask/maskColumns';
 import { openWorkbook } from '../xlsx';
 import { columnLetter, readLog } from '../readLog';
+import { escapeXml, runText, sharedStrings, unescapeXml } from '../package/xmlText';
 
 export interface MaskSummary {
   cells: number;
   counts: MaskCounts;
-}
-
-function unescapeXml(s: string): string {
-  return s.replace(/&(lt|gt|quot|apos|amp|#x[0-9a-f]+|#\d+);/gi, (_m, e: string) => {
-    const k = e.toLowerCase();
-    const named: Record<string, string> = { lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' };
-    if (named[k]) return named[k];
-    return String.fromCodePoint(k.startsWith('#x') ? parseInt(k.slice(2), 16) : parseInt(k.slice(1), 10));
-  });
-}
-
-function escapeXml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-/** The visible text of an <si> or <is> body: every <t> run joined (phonetic runs <rPh> left out). */
-function runText(body: string): string {
-  return [...body.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '').matchAll(/<t\b[^>]*>([\s\S]*?)<\/t>|<t\b[^>]*\/>/g)].map((m) => unescapeXml(m[1] ?? '')).join('');
-}
-
-function sharedStrings(xml: string | undefined): string[] {
-  if (!xml) return [];
-  return [...xml.matchAll(/<si\b[^>]*>([\s\S]*?)<\/si>|<si\b[^>]*\/>/g)].map((m) => runText(m[1] ?? ''));
 }
 
 /** Masks the log's free-text cells of IN into OUT; returns the counts. Unreadable input throws the reader's error. */
@@ -45,7 +23,7 @@ export async function maskWorkbook(input: string, output: string): Promise<MaskS
   const parts = new Map(book.sheets.map((s) => [s.name, s.part]));
   book.close();
   const files = unzipSync(fs.readFileSync(input));
-  const strings = sharedStrings(files['xl/sharedStrings.xml'] ? strFromU8(files['xl/sharedStrings.xml']) : undefined);
+  const strings = sharedStrings(files);
   const summary: MaskSummary = { cells: 0, counts: {} };
   const edited: Zippable = {};
   const maskedStrings = new Map<number, string>();

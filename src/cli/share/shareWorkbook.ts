@@ -11,6 +11,7 @@ import * as fs from 'fs';
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import type { FunctionId } from '../../core/metrics/catalog';
 import { mentionsShop, shareFormula, type ShareProblem } from '../../core/share/shareFormula';
+import { attr, escapeXml, unescapeXml } from '../package/xmlText';
 
 export interface Unconverted {
   /** Sheet part (e.g. xl/worksheets/sheet1.xml) or "definedName". */
@@ -32,22 +33,6 @@ export interface ShareSummary {
 
 export class NotAWorkbookError extends Error {}
 
-function unescapeXml(s: string): string {
-  return s.replace(/&(lt|gt|quot|apos|amp|#x[0-9a-f]+|#\d+);/gi, (m, e: string) => {
-    const k = e.toLowerCase();
-    if (k === 'lt') return '<';
-    if (k === 'gt') return '>';
-    if (k === 'quot') return '"';
-    if (k === 'apos') return "'";
-    if (k === 'amp') return '&';
-    return String.fromCodePoint(k.startsWith('#x') ? parseInt(k.slice(2), 16) : parseInt(k.slice(1), 10));
-  });
-}
-
-function escapeXml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
 function add(into: ShareSummary['replaced'], from: ShareSummary['replaced']): void {
   for (const [id, n] of Object.entries(from) as [FunctionId, number][]) into[id] = (into[id] ?? 0) + n;
 }
@@ -56,9 +41,6 @@ function add(into: ShareSummary['replaced'], from: ShareSummary['replaced']): vo
 const CELL = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
 const FORMULA = /<f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/f>)/;
 
-function attr(attrs: string, name: string): string | undefined {
-  return new RegExp(`\\b${name}="([^"]*)"`).exec(attrs)?.[1];
-}
 
 function rewriteSheet(xml: string, part: string, values: boolean, summary: ShareSummary): string {
   if (!mentionsShop(xml)) return xml;
