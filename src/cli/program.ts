@@ -13,6 +13,7 @@ import { platform as platformText } from '../core/i18n/platform';
 import { EXIT_UNREADABLE } from './commands/output';
 import { runReport } from './commands/report';
 import { runMask } from './commands/mask';
+import { runMigrate } from './commands/migrate';
 import { runClientTemplates } from './commands/clientTemplates';
 import { runProfileInit } from './commands/profile';
 import { runShare } from './commands/share';
@@ -177,6 +178,25 @@ export function buildProgram(lang: Lang, io: Io, setExit: (code: number) => void
     .action(async (file: string, opts: CommonOptions & { out: string; json?: boolean; force?: boolean }) =>
       setExit(await runMask(file, { lang: chosen(opts), out: opts.out, json: Boolean(opts.json), force: Boolean(opts.force) }, io)),
     );
+
+  configure(program.command('migrate'))
+    .usage(usage(files))
+    .description(t(agency.migrateDescription, lang))
+    .argument(files, t(cli.filesArgument, lang))
+    .option('--out-dir <dir>', t(agency.migrateOutDir, lang))
+    .option('--in-place', t(agency.migrateInPlace, lang))
+    .option('--dry-run', t(agency.migrateDryRun, lang))
+    .option('--json', t(cli.jsonOption, lang))
+    .option('-f, --force', t(cli.forceOption, lang))
+    .addOption(langOption())
+    .action(async (files: string[], opts: CommonOptions & { outDir?: string; inPlace?: boolean; dryRun?: boolean; json?: boolean; force?: boolean }) => {
+      const chosenLang = chosen(opts);
+      if (opts.outDir !== undefined && opts.inPlace) throw new UsageError(t(agency.migrateBothTargets, chosenLang));
+      if (opts.outDir === undefined && !opts.inPlace && !opts.dryRun) throw new UsageError(t(agency.migrateNeedsTarget, chosenLang));
+      setExit(
+        await runMigrate(files, { lang: chosenLang, outDir: opts.outDir, inPlace: Boolean(opts.inPlace), dryRun: Boolean(opts.dryRun), force: Boolean(opts.force), json: Boolean(opts.json) }, io),
+      );
+    });
 
   return program;
 }

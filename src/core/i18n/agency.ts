@@ -100,4 +100,32 @@ export const agency = {
   problemBadLogo: { 'zh-CN': '徽标文件“{value}”无法读取或不是 PNG', 'en-US': 'logo file "{value}" cannot be read or is not a PNG' },
   problemBadJson: { 'zh-CN': '不是有效的 JSON 对象', 'en-US': 'not a valid JSON object' },
   identityLine: { 'zh-CN': '{file}：代运营 {agency} · 客户 {client} · 模板版本 {version}', 'en-US': '{file}: agency {agency} · client {client} · template version {version}' },
+  migrateDescription: {
+    'zh-CN': '把客户工作簿升级到当前模板版本（保留所有行、用户列、用户工作表和公式）',
+    'en-US': 'upgrade client workbooks to the current template version (every row, user column, user sheet and formula kept)',
+  },
+  migrateOutDir: { 'zh-CN': '把升级后的文件写入此文件夹', 'en-US': 'write the upgraded files into this folder' },
+  migrateInPlace: { 'zh-CN': '就地升级（原文件另存为 .bak）', 'en-US': 'upgrade in place (the original is kept as .bak)' },
+  migrateDryRun: { 'zh-CN': '只列出将要做的改动，不写任何文件', 'en-US': 'list what would change; write nothing' },
+  migrateNeedsTarget: {
+    'zh-CN': '请指定 --out-dir 文件夹或 --in-place（只查看改动可用 --dry-run）',
+    'en-US': 'give --out-dir DIR or --in-place (or --dry-run to only list the changes)',
+  },
+  migrateBothTargets: { 'zh-CN': '--out-dir 和 --in-place 只能选一个', 'en-US': 'use either --out-dir or --in-place, not both' },
+  migrateUpgraded: { 'zh-CN': '{file}：模板版本 {from} → {to}，写入 {out}', 'en-US': '{file}: template version {from} → {to}, written to {out}' },
+  migrateWouldUpgrade: { 'zh-CN': '{file}：将从模板版本 {from} 升级到 {to}', 'en-US': '{file}: would upgrade template version {from} to {to}' },
+  migrateMovedRules: {
+    'zh-CN': '  {rules} 条校验/高亮规则从表格下方的 {below} 个空行移到表格的行（第 {rows} 行）',
+    'en-US': '  {rules} validation/highlight rules moved off {below} spare rows below the table onto its rows ({rows})',
+  },
+  migrateStamped: { 'zh-CN': '  模板标记：版本 {from} → {to}', 'en-US': '  template stamp: version {from} → {to}' },
+  migrateCurrent: { 'zh-CN': '{file}：已是当前模板版本 {version}，无需升级', 'en-US': '{file}: already template version {version}, nothing to upgrade' },
+  migrateNewer: {
+    'zh-CN': '{file}：模板版本 {version} 比本工具支持的 {current} 更新，未处理（请升级 shop-stats）',
+    'en-US': '{file}: template version {version} is newer than {current}, which this tool knows; not changed (update shop-stats)',
+  },
+  migrateNoStamp: {
+    'zh-CN': '{file}：没有模板标记（字典表中的 Meta_Template），无法判断版本，未处理',
+    'en-US': '{file}: no template stamp (Meta_Template on 字典), so its version is unknown; not changed',
+  },
 } satisfies TextTable;
