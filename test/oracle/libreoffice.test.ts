@@ -13,7 +13,7 @@ import * as zlib from 'zlib';
 import ExcelJS from 'exceljs';
 import type { TemplateBrand } from '../../src/cli/template/branding';
 import { main } from '../../src/cli/main';
-import { buildTemplate } from '../../src/cli/template/buildTemplate';
+import { buildTemplate, writeWorkbook } from '../../src/cli/template/buildTemplate';
 import { planBlocks } from '../../src/cli/template/reportSheet';
 import { aggregate, reportTotal, type ReportResults, type ReportRow } from '../../src/core/reports/aggregate';
 import { reportDef, type ValueId } from '../../src/core/reports/definitions';
@@ -315,7 +315,7 @@ describe('the branded client template rendered by LibreOffice', () => {
       for (const ws of wb.worksheets) if (ws.name !== REPORT_SHEET) ws.state = 'hidden';
       wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: wb.worksheets.findIndex((w) => w.name === REPORT_SHEET), visibility: 'visible' }];
       const file = path.join(renderDir, `branded-report-${c.lang}.xlsx`);
-      await wb.xlsx.writeFile(file);
+      await writeWorkbook(wb, file);
       files.push(file);
     }
     const pdfs = sofficeConvert(files, 'pdf', renderDir);

@@ -2,7 +2,10 @@
  * The stand-alone template workbook (the same template the add-in inserts): 询盘统计 log, 报表 native-formula
  * reports, 字典 lists + names + identity. Plain OOXML features only, so Excel, WPS and LibreOffice open it.
  */
+import * as fs from 'fs';
 import ExcelJS from 'exceljs';
+import { unzipSync, zipSync } from 'fflate';
+import { addCharts, reportCharts, type ReportChart } from './charts';
 import { defaultListValues, type Lang, type ListValues, type LogEntry } from '../../core/schema';
 import { addDictSheet } from './dictSheet';
 import { entryValues, type RowValues } from './cells';
@@ -33,6 +36,9 @@ export interface TemplateSpec {
   brand?: TemplateBrand;
 }
 
+/** Charts to add to a built workbook's package when it is written (exceljs writes none; see charts.ts). */
+const CHARTS = new WeakMap<ExcelJS.Workbook, { sheet: string; charts: ReportChart[] }>();
+
 export function buildTemplate(spec: TemplateSpec): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Shop Stats';
@@ -47,10 +53,25 @@ export function buildTemplate(spec: TemplateSpec): ExcelJS.Workbook {
   addPlatformDataSheet(wb, spec.lang, platform);
   addFunnelSheet(wb, spec.lang, { ...platform, log: spec.rows ?? [] }, { cacheResults: spec.cacheResults ?? true });
   addPlanSheet(wb, spec.lang, { rows: spec.plan, cacheResults: spec.cacheResults ?? true, traffic: platform.traffic });
-  if (spec.brand) applyBranding(wb, report.sheet, Math.max(...report.blocks.map((b) => b.range.right)), spec.brand, spec.lang);
+  // The band goes right of everything on 报表: the blocks and their charts.
+  const reportRight = Math.max(...report.blocks.map((b) => Math.max(b.range.right, b.chart?.placement.right ?? 0)));
+  if (spec.brand) applyBranding(wb, report.sheet, reportRight, spec.brand, spec.lang);
+  CHARTS.set(wb, { sheet: report.sheet.name, charts: reportCharts(report.blocks) });
   return wb;
 }
 
+/** Writes a workbook built here, with its charts. */
+export async function writeWorkbook(wb: ExcelJS.Workbook, file: string): Promise<void> {
+  const extra = CHARTS.get(wb);
+  if (!extra || extra.charts.length === 0) {
+    await wb.xlsx.writeFile(file);
+    return;
+  }
+  const files = unzipSync(new Uint8Array(await wb.xlsx.writeBuffer()));
+  addCharts(files, extra.sheet, extra.charts);
+  fs.writeFileSync(file, zipSync(files, { level: 6 }));
+}
+
 export async function writeTemplate(file: string, spec: TemplateSpec): Promise<void> {
-  await buildTemplate(spec).xlsx.writeFile(file);
+  await writeWorkbook(buildTemplate(spec), file);
 }
