@@ -13,6 +13,8 @@ import { writeTemplate } from '../../src/cli/template/buildTemplate';
 import { REPORT_SHEET, type Lang } from '../../src/core/schema';
 import { generateRows, SAMPLE_LISTS } from '../support/generateRows';
 import { runOpenpyxl } from './xlsxFixtures';
+import { main } from '../../src/cli/main';
+import { sofficeConvert } from '../oracle/soffice';
 
 let dir: string;
 beforeAll(() => {
@@ -53,3 +55,22 @@ test.each(['zh-CN', 'en-US'] as Lang[])('%s template: a chart per charted report
   expect(seen).toBe(blocks.length);
   expect(XLSX.read(fs.readFileSync(file)).SheetNames).toContain(REPORT_SHEET);
 });
+
+test('report --out: a chart beside each one-dimensional charted report; every kit file opens in LibreOffice', async () => {
+  const log = path.join(dir, 'log.xlsx');
+  await writeTemplate(log, { lang: 'zh-CN', rows: generateRows(150, 5, { endDate: '2026-06-30', days: 20 }), lists: SAMPLE_LISTS });
+  const out = path.join(dir, 'report.xlsx');
+  const io = { out: () => undefined, err: () => undefined, progress: false };
+  expect(await main(['report', log, '--out', out], io, {})).toBe(0);
+  const perSheet = runOpenpyxl<Record<string, number>>(
+    "import sys, json, openpyxl\na = json.load(sys.stdin)\nwb = openpyxl.load_workbook(a['file'])\nprint(json.dumps({ws.title: len(ws._charts) for ws in wb.worksheets}))",
+    { file: out },
+  );
+  expect(Object.values(perSheet).filter((n) => n === 1)).toHaveLength(5);
+  expect(Object.values(perSheet).every((n) => n <= 1)).toBe(true);
+  const profile = path.join(dir, 'profile.xlsx');
+  expect(await main(['profile', 'init', '--out', profile], io, {})).toBe(0);
+  // LibreOffice opens the template, the report workbook and the profile and prints them (charts included).
+  const pdfs = sofficeConvert([log, out, profile], 'pdf', path.join(dir, 'pdf'));
+  for (const pdf of pdfs) expect(fs.statSync(pdf).size).toBeGreaterThan(20_000);
+}, 120_000);

@@ -14,6 +14,7 @@ import { logRowCount, readLog, UnreadableFileError, type LogRead } from '../read
 import { formatReportText, reportTable } from '../reportTable';
 import { addFunnelValuesSheet, formatFunnelText, funnelForFiles } from '../funnelReport';
 import { buildReportWorkbook } from '../reportWorkbook';
+import { writeReportWorkbook } from '../reportCharts';
 import { validateLog } from '../validateLog';
 import { identityLine } from './identity';
 import { mergeLists } from './merge';
@@ -65,7 +66,7 @@ export async function runReport(files: readonly string[], options: ReportOptions
   return writeFileOrFail(out, lang, io, async () => {
     const wb = buildReportWorkbook(results, lang, files.map((f) => path.basename(f)));
     if (funnel) addFunnelValuesSheet(wb, funnel, lang);
-    await wb.xlsx.writeFile(out);
+    await writeReportWorkbook(wb, results, lang, out);
     if (!options.json) io.out(t(cli.reportWritten, lang, { file: out }));
   });
 }
