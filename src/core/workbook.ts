@@ -5,6 +5,7 @@
  */
 import type { Text } from './i18n';
 import type { ColumnKey, Lang, ListValues, LogEntry } from './schema';
+import type { CellChange } from './mask/maskColumns';
 import type { ReportId } from './reportIds';
 import type { FollowUpWrite, FollowUpWriteStatus } from './followups';
 import type { ParsedExport, PlanInsertResult, PlatformImportResult } from './platform/workbookTypes';
@@ -93,6 +94,13 @@ export interface ReadLogOptions {
   signal?: AbortSignal;
 }
 
+/** What a compare-and-set write of log cells did (see Workbook.replaceCells). */
+export interface ReplaceCellsResult {
+  written: number;
+  /** Cells that no longer held the expected text (edited meanwhile, or rows moved): left alone. */
+  skipped: number;
+}
+
 export interface CellRef {
   rowIndex: number;
   key: ColumnKey;
@@ -159,6 +167,11 @@ export interface Workbook {
   clearMarks(): Promise<void>;
   /** Select a cell of the log in the grid. */
   selectCell(cell: CellRef): Promise<void>;
+  /**
+   * Write text into log cells, each only while it still holds its `before` text (masking personal data and its
+   * undo). Written as text, never parsed as a formula or number.
+   */
+  replaceCells(changes: readonly CellChange[]): Promise<ReplaceCellsResult>;
   buildReports(options: ReportBuildOptions): Promise<ReportBuildResult>;
   refreshReports(): Promise<void>;
   /**

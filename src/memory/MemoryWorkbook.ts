@@ -15,8 +15,9 @@ import {
 } from '../core/templatePlan';
 import {
   WorkbookError, type AppendOptions, type CellRef, type LogSnapshot, type ReadLogOptions, type ReportBuildOptions, type ReportBuildResult,
-  type TemplateOptions, type TemplateResult, type Workbook, type WorkbookErrorCode, type WorkbookState, type WrittenRow,
+  type TemplateOptions, type TemplateResult, type Workbook, type WorkbookErrorCode, type WorkbookState, type WrittenRow, type ReplaceCellsResult,
 } from '../core/workbook';
+import type { CellChange } from '../core/mask/maskColumns';
 import { outcomeCells, rowState, type FollowUpWrite, type FollowUpWriteStatus } from '../core/followups';
 import { buildMemoryReports, type MemoryReports } from './memoryReports';
 import { funnelLogFromSnapshot } from '../core/platform/funnelLog';
@@ -269,6 +270,26 @@ export class MemoryWorkbook implements Workbook {
     this.selected = { rowIndex: cell.rowIndex, key: cell.key };
     this.changed();
   }
+  async replaceCells(changes: readonly CellChange[]): Promise<ReplaceCellsResult> {
+    await this.roundTrip();
+    this.takeFailure();
+    const log = this.requireLog();
+    const positions = mapHeaders(log.headers).positions;
+    let written = 0;
+    for (const c of changes) {
+      const at = positions[c.key];
+      const row = log.rows[c.rowIndex];
+      if (at === undefined || !row || row[at] !== c.before) continue;
+      row[at] = c.after;
+      written++;
+    }
+    if (written > 0) {
+      this.writes++;
+      this.changed();
+    }
+    return { written, skipped: changes.length - written };
+  }
+
 
   async buildReports(options: ReportBuildOptions): Promise<ReportBuildResult> {
     await this.roundTrip();

@@ -3,11 +3,10 @@
  * maskPersonalData, with a count per column and kind. Exit 0 (masked or nothing to mask), 2 when IN cannot be read
  * or OUT cannot be written. IN is never changed.
  */
-import { t, type Text } from '../../core/i18n';
+import { t } from '../../core/i18n';
 import { agency } from '../../core/i18n/agency';
-import type { MaskCounts } from '../../core/mask/maskColumns';
-import { header, type ColumnKey, type Lang } from '../../core/schema';
-import type { PersonalDataKind } from '../../core/validation/personalData';
+import { maskCountLines } from '../../core/mask/maskSummary';
+import type { Lang } from '../../core/schema';
 import type { Io } from '../io';
 import { maskWorkbook, type MaskSummary } from '../mask/maskWorkbook';
 import { UnreadableFileError } from '../readLog';
@@ -18,25 +17,6 @@ export interface MaskOptions {
   out: string;
   force: boolean;
   json: boolean;
-}
-
-const KIND_TEXT: Record<PersonalDataKind, Text> = {
-  mobile: agency.kindMobile,
-  landline: agency.kindLandline,
-  idCard: agency.kindIdCard,
-  email: agency.kindEmail,
-  address: agency.kindAddress,
-};
-
-/** One line per column: 备注：手机号 3，邮箱 1. */
-export function maskCountLines(counts: MaskCounts, lang: Lang): string[] {
-  const sep = lang === 'zh-CN' ? '，' : ', ';
-  return (Object.entries(counts) as [ColumnKey, Partial<Record<PersonalDataKind, number>>][]).map(([key, kinds]) =>
-    t(agency.maskColumnLine, lang, {
-      column: header(key, lang),
-      kinds: (Object.entries(kinds) as [PersonalDataKind, number][]).map(([k, n]) => `${t(KIND_TEXT[k], lang)} ${n}`).join(sep),
-    }),
-  );
 }
 
 export async function runMask(input: string, options: MaskOptions, io: Io): Promise<number> {
@@ -61,7 +41,7 @@ export async function runMask(input: string, options: MaskOptions, io: Io): Prom
   else if (summary.cells === 0) io.out(t(agency.maskNothing, lang, { file: out }));
   else {
     io.out(t(agency.maskSummary, lang, { cells: summary.cells, file: out }));
-    for (const line of maskCountLines(summary.counts, lang)) io.out(line);
+    for (const line of maskCountLines(summary.counts, lang)) io.out(`  ${line}`);
   }
   return EXIT_OK;
 }

@@ -128,4 +128,16 @@ export const agency = {
     'zh-CN': '{file}：没有模板标记（字典表中的 Meta_Template），无法判断版本，未处理',
     'en-US': '{file}: no template stamp (Meta_Template on 字典), so its version is unknown; not changed',
   },
+  maskPaneButton: { 'zh-CN': '遮盖个人信息', 'en-US': 'Mask personal data' },
+  maskPaneExplain: {
+    'zh-CN': '把客户ID、商品、客服、备注等自由文本列中的手机号、身份证号、邮箱和街道地址遮盖（如 138****5678），可撤销。',
+    'en-US': 'Mask phone and ID numbers, e-mail and street addresses in the free-text columns (customer ID, product, agent, note), e.g. 138****5678. Can be undone.',
+  },
+  maskPaneDone: { 'zh-CN': '已遮盖 {cells} 个单元格', 'en-US': 'Masked {cells} cells' },
+  maskPaneNothing: { 'zh-CN': '没有发现需要遮盖的个人信息', 'en-US': 'No personal data found to mask' },
+  maskPaneUndo: { 'zh-CN': '撤销遮盖', 'en-US': 'Undo masking' },
+  maskPaneUndone: {
+    'zh-CN': '已恢复 {written} 个单元格；{skipped} 个单元格遮盖后被改动过，保持不变',
+    'en-US': 'Restored {written} cells; {skipped} cells changed after masking were left as they are',
+  },
 } satisfies TextTable;

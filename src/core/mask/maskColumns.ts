@@ -27,3 +27,40 @@ export function countKinds(counts: MaskCounts, key: ColumnKey, kinds: readonly P
   const perKind = (counts[key] ??= {});
   for (const k of kinds) perKind[k] = (perKind[k] ?? 0) + 1;
 }
+
+/** One cell to change from `before` to `after`, written only while it still holds `before` (so undo is safe). */
+export interface CellChange {
+  rowIndex: number;
+  key: ColumnKey;
+  before: string;
+  after: string;
+}
+
+export interface MaskPlan {
+  changes: CellChange[];
+  counts: MaskCounts;
+}
+
+/** The masking of a log read from the workbook: which free-text cells change, and what was found per column and kind. */
+export function planMask(log: { positions: Partial<Record<ColumnKey, number>>; rows: readonly (readonly unknown[])[] }): MaskPlan {
+  const changes: CellChange[] = [];
+  const counts: MaskCounts = {};
+  for (const key of FREE_TEXT_KEYS) {
+    const at = log.positions[key];
+    if (at === undefined) continue;
+    log.rows.forEach((row, rowIndex) => {
+      const value = row[at];
+      if (typeof value !== 'string') return;
+      const masked = maskCell(value);
+      if (!masked) return;
+      changes.push({ rowIndex, key, before: value, after: masked.text });
+      countKinds(counts, key, masked.kinds);
+    });
+  }
+  return { changes, counts };
+}
+
+/** The changes that undo `changes`. */
+export function reverseChanges(changes: readonly CellChange[]): CellChange[] {
+  return changes.map((c) => ({ ...c, before: c.after, after: c.before }));
+}
