@@ -6,6 +6,8 @@
 import type { Text } from './i18n';
 import type { ColumnKey, Lang, ListValues, LogEntry } from './schema';
 import type { CellChange } from './mask/maskColumns';
+import type { FunctionId } from './metrics/catalog';
+import type { ShareProblem } from './share/shareFormula';
 import type { ReportId } from './reportIds';
 import type { FollowUpWrite, FollowUpWriteStatus } from './followups';
 import type { ParsedExport, PlanInsertResult, PlatformImportResult } from './platform/workbookTypes';
@@ -101,6 +103,16 @@ export interface ReplaceCellsResult {
   skipped: number;
 }
 
+/** What Make shareable did to the open workbook (SHOP.* formulas rewritten as native ones). */
+export interface ShareableResult {
+  /** Cells whose formula was rewritten. */
+  formulas: number;
+  /** Calls replaced, by function id. */
+  replaced: Partial<Record<FunctionId, number>>;
+  /** Formulas left as they were, with the reason (never dropped silently). */
+  unconverted: Array<{ sheet: string; address: string; formula: string; reason: ShareProblem; name: string }>;
+}
+
 export interface CellRef {
   rowIndex: number;
   key: ColumnKey;
@@ -172,6 +184,8 @@ export interface Workbook {
    * undo). Written as text, never parsed as a formula or number.
    */
   replaceCells(changes: readonly CellChange[]): Promise<ReplaceCellsResult>;
+  /** Rewrite every SHOP.* formula in the workbook's cells as native Excel formulas (core/share), in chunks. */
+  makeShareable(): Promise<ShareableResult>;
   buildReports(options: ReportBuildOptions): Promise<ReportBuildResult>;
   refreshReports(): Promise<void>;
   /**

@@ -4,7 +4,7 @@
  */
 import type { ListValues, LogEntry } from '../core/schema';
 import type {
-  AppendOptions, CellRef, LogSnapshot, ReplaceCellsResult, ReadLogOptions, ReportBuildOptions, ReportBuildResult, TemplateOptions, TemplateResult, Workbook, WorkbookState, WrittenRow,
+  AppendOptions, CellRef, LogSnapshot, ReplaceCellsResult, ShareableResult, ReadLogOptions, ReportBuildOptions, ReportBuildResult, TemplateOptions, TemplateResult, Workbook, WorkbookState, WrittenRow,
 } from '../core/workbook';
 import type { FollowUpWrite, FollowUpWriteStatus } from '../core/followups';
 import { appendEntry, removeEntry } from './entries';
@@ -18,6 +18,7 @@ import { capabilities, officeIsSetSupported, type Capabilities, type IsSetSuppor
 import { createQueue, excelRun, type QueueOptions, type RunFn } from './run';
 import { selectCell } from './select';
 import { replaceCells } from './replaceCells';
+import { makeShareable } from './shareable';
 import type { CellChange } from '../core/mask/maskColumns';
 import { insertTemplate } from './template';
 import { importPlatform, insertPlan } from './platform';
@@ -90,6 +91,10 @@ export class OfficeWorkbook implements Workbook {
   }
   async replaceCells(changes: readonly CellChange[]): Promise<ReplaceCellsResult> {
     return replaceCells(this.run, changes);
+  }
+
+  async makeShareable(): Promise<ShareableResult> {
+    return makeShareable(this.run);
   }
 
 

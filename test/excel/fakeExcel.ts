@@ -791,6 +791,13 @@ export class FakeWorksheet extends Loadable {
   activate(): void {
     this.fx.activeSheet = this.data.name;
   }
+  /**
+   * Worksheet.getRangeByIndexes (ExcelApi 1.3): zero-based start row and column, then size —
+   * learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-getrangebyindexes-member(1).
+   */
+  getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): FakeRange {
+    return new FakeRange(this.fx, this.data, startRow, startColumn, rowCount, columnCount);
+  }
   getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange & { isNullObject: boolean } {
     let top = Infinity, left = Infinity, bottom = -1, right = -1;
     for (const [k, c] of this.data.cells) {

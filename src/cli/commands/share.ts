@@ -4,7 +4,8 @@
  * listed and left as it was, never dropped), 2 when IN cannot be read or OUT cannot be written.
  */
 import * as fs from 'fs';
-import { t, type Text } from '../../core/i18n';
+import { t } from '../../core/i18n';
+import { callsText, reasonText } from '../../core/share/shareSummary';
 import { agency } from '../../core/i18n/agency';
 import { cli } from '../../core/i18n/cli';
 import type { Lang } from '../../core/schema';
@@ -20,20 +21,10 @@ export interface ShareOptions {
   json: boolean;
 }
 
-const REASONS: Record<Unconverted['reason'], Text> = {
-  arity: agency.reasonArity,
-  criteriaPairs: agency.reasonCriteriaPairs,
-  rangeMissing: agency.reasonRangeMissing,
-  unknownFunction: agency.reasonUnknownFunction,
-  syntax: agency.reasonSyntax,
-  tooLong: agency.reasonTooLong,
-  noCachedValue: agency.reasonNoCachedValue,
-};
-
 export function unconvertedLine(u: Unconverted, lang: Lang): string {
   const part = u.part === 'definedName' ? t(agency.definedName, lang) : u.part.replace(/^xl\/worksheets\//, '');
   const formula = u.formula.length > 80 ? `${u.formula.slice(0, 77)}…` : u.formula;
-  return t(agency.shareUnconverted, lang, { part, where: u.where, reason: t(REASONS[u.reason], lang, { name: u.name }), formula: `=${formula}` });
+  return t(agency.shareUnconverted, lang, { part, where: u.where, reason: reasonText(u.reason, u.name, lang), formula: `=${formula}` });
 }
 
 /** Formulas that could not be converted; a --values cell with no saved result was converted instead, so it is not one. */
@@ -64,7 +55,7 @@ export async function runShare(input: string, options: ShareOptions, io: Io): Pr
   if (options.json) {
     io.out(JSON.stringify({ out, formulas: summary.formulas, frozen: summary.frozen, replaced: summary.replaced, unconverted: summary.unconverted }, null, 2));
   } else {
-    const calls = Object.entries(summary.replaced).map(([id, n]) => `SHOP.${id} ×${n}`).join(', ');
+    const calls = callsText(summary.replaced);
     io.out(summary.formulas === 0 && failed.length === 0 ? t(agency.shareNothing, lang, { file: out }) : t(agency.shareSummary, lang, { formulas: summary.formulas, calls, file: out }));
     if (summary.frozen > 0) io.out(t(agency.shareFrozen, lang, { n: summary.frozen }));
     for (const u of summary.unconverted) io.err(unconvertedLine(u, lang));

@@ -140,4 +140,12 @@ export const agency = {
     'zh-CN': '已恢复 {written} 个单元格；{skipped} 个单元格遮盖后被改动过，保持不变',
     'en-US': 'Restored {written} cells; {skipped} cells changed after masking were left as they are',
   },
+  shareablePaneButton: { 'zh-CN': '生成可分享版本', 'en-US': 'Make shareable' },
+  shareablePaneExplain: {
+    'zh-CN': '把本工作簿中所有 SHOP.* 公式改写成原生 Excel 公式，结果不变；没有安装加载项的人（Excel、WPS、LibreOffice）也能计算。',
+    'en-US': 'Rewrite every SHOP.* formula in this workbook as native Excel formulas with the same results, for people without the add-in (Excel, WPS, LibreOffice).',
+  },
+  shareablePaneDone: { 'zh-CN': '已改写 {formulas} 个公式（{calls}）', 'en-US': 'Rewrote {formulas} formulas ({calls})' },
+  shareablePaneNothing: { 'zh-CN': '没有找到 SHOP.* 公式', 'en-US': 'No SHOP.* formula found' },
+  shareablePaneKept: { 'zh-CN': '未改写 {where} {formula}：{reason}', 'en-US': 'kept {where} {formula}: {reason}' },
 } satisfies TextTable;
