@@ -6,6 +6,7 @@ import * as fs from 'fs';
 import ExcelJS from 'exceljs';
 import { unzipSync, zipSync } from 'fflate';
 import { addCharts, reportCharts, type ReportChart } from './charts';
+import { writeWithStreamedRows } from './streamRows';
 import { defaultListValues, type Lang, type ListValues, type LogEntry } from '../../core/schema';
 import { addDictSheet } from './dictSheet';
 import { entryValues, type RowValues } from './cells';
@@ -34,7 +35,17 @@ export interface TemplateSpec {
   plan?: readonly PlanInput[];
   /** An agency's client template: branding and the agency/client identity stamp. */
   brand?: TemplateBrand;
+  /**
+   * writeTemplate streams the log rows into the file (bounded memory, see streamRows.ts) above this many rows
+   * (default STREAM_ROWS_ABOVE); below it exceljs writes them.
+   */
+  streamRowsAbove?: number;
+  /** Internal: build the log table with its placeholder row only (the rows are streamed in when written). */
+  deferLogRows?: boolean;
 }
+
+/** Above this many rows the log is streamed into the file instead of held by exceljs (measured in bench/kit). */
+export const STREAM_ROWS_ABOVE = 5000;
 
 /** Charts to add to a built workbook's package when it is written (exceljs writes none; see charts.ts). */
 const CHARTS = new WeakMap<ExcelJS.Workbook, { sheet: string; charts: ReportChart[] }>();
@@ -46,7 +57,7 @@ export function buildTemplate(spec: TemplateSpec): ExcelJS.Workbook {
   wb.modified = new Date(0);
   // Recalculate everything on open: rows written by the kit carry no (or only our own) cached values.
   wb.calcProperties.fullCalcOnLoad = true;
-  addLogSheet(wb, { lang: spec.lang, rows: spec.rawRows ?? (spec.rows ?? []).map(entryValues), extraColumns: spec.extraColumns, cacheResults: spec.cacheResults ?? true });
+  addLogSheet(wb, { lang: spec.lang, rows: spec.deferLogRows ? [] : spec.rawRows ?? (spec.rows ?? []).map(entryValues), extraColumns: spec.extraColumns, cacheResults: spec.cacheResults ?? true });
   const report = addReportSheet(wb, spec.lang, spec.lists ?? defaultListValues());
   addDictSheet(wb, spec.lang, spec.lists ?? defaultListValues(), spec.brand ? { agency: spec.brand.agency, client: spec.brand.client } : undefined);
   const platform = spec.platform ?? { traffic: [], agents: [] };
@@ -73,5 +84,15 @@ export async function writeWorkbook(wb: ExcelJS.Workbook, file: string): Promise
 }
 
 export async function writeTemplate(file: string, spec: TemplateSpec): Promise<void> {
-  await writeWorkbook(buildTemplate(spec), file);
+  const rows = spec.rows ?? [];
+  const streamed = !spec.rawRows && !spec.extraColumns && rows.length > (spec.streamRowsAbove ?? STREAM_ROWS_ABOVE);
+  if (!streamed) {
+    await writeWorkbook(buildTemplate(spec), file);
+    return;
+  }
+  const wb = buildTemplate({ ...spec, deferLogRows: true });
+  const extra = CHARTS.get(wb);
+  await writeWithStreamedRows(new Uint8Array(await wb.xlsx.writeBuffer()), file, rows.map(entryValues), spec.cacheResults ?? true, (files) => {
+    if (extra) addCharts(files, extra.sheet, extra.charts);
+  });
 }

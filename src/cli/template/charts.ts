@@ -123,7 +123,7 @@ function freePart(files: Record<string, Uint8Array>, dir: string, stem: string):
 }
 
 /** The worksheet part of a sheet name (workbook.xml + its rels). */
-function sheetPart(files: Record<string, Uint8Array>, sheet: string): string {
+export function sheetPart(files: Record<string, Uint8Array>, sheet: string): string {
   const wb = strFromU8(files['xl/workbook.xml']);
   const tag = [...wb.matchAll(/<sheet\b[^>]*>/g)].map((m) => m[0]).find((s) => unescapeXml(/\bname="([^"]*)"/.exec(s)?.[1] ?? '') === sheet);
   const rid = tag && /\br:id="([^"]*)"/.exec(tag)?.[1];
