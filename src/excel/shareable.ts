@@ -4,7 +4,8 @@
  * row chunks sized under the 5 MB response limit (chunkRowsFor); only the cells that change are written, each as a
  * formula, queued with the next chunk's read. Native formulas are long (a few hundred characters per call), so the
  * queued writes are also sent whenever they reach MAX_CHUNK_BYTES, keeping every request under the 5 MB limit.
- * Round trips: 2 (sheets, used ranges) + 1 per chunk + 1 per MAX_CHUNK_BYTES of formulas written + 1 for the last. Defined names are not touched here (the CLI's `share` converts them in the saved file).
+ * Round trips: 2 (sheets and names, then used ranges and name formulas) + 1 per chunk + 1 per MAX_CHUNK_BYTES of
+ * formulas written + 1 for the last writes. Workbook names whose formula calls SHOP are rewritten the same way.
  */
 import { mentionsShop, shareFormula } from '../core/share/shareFormula';
 import type { ShareableResult } from '../core/workbook';
@@ -14,8 +15,10 @@ import type { RunFn } from './run';
 export async function makeShareable(run: RunFn): Promise<ShareableResult> {
   return run(async (ctx) => {
     const sheets = ctx.workbook.worksheets.load('items/name');
+    const names = ctx.workbook.names.load('items/name');
     await ctx.sync();
     const used = sheets.items.map((s) => ({ sheet: s, range: s.getUsedRangeOrNullObject().load('rowIndex,columnIndex,rowCount,columnCount') }));
+    for (const n of names.items) n.load('formula');
     await ctx.sync();
     const result: ShareableResult = { formulas: 0, replaced: {}, unconverted: [] };
     let pendingBytes = 0;
@@ -50,6 +53,19 @@ export async function makeShareable(run: RunFn): Promise<ShareableResult> {
           }
         }
       }
+    }
+    for (const n of names.items) {
+      const f = n.formula as unknown;
+      if (typeof f !== 'string' || !mentionsShop(f)) continue;
+      const shared = shareFormula(f.replace(/^=/, ''));
+      if (shared.problem) {
+        result.unconverted.push({ sheet: '', address: n.name, formula: f, reason: shared.problem.reason, name: shared.problem.name });
+        continue;
+      }
+      n.formula = `=${shared.formula}`;
+      pendingBytes += shared.formula.length * 3 + 64;
+      result.formulas++;
+      for (const [id, c] of Object.entries(shared.replaced)) result.replaced[id as keyof ShareableResult['replaced']] = (result.replaced[id as keyof ShareableResult['replaced']] ?? 0) + (c ?? 0);
     }
     if (pendingBytes > 0) await ctx.sync();
     return result;

@@ -6,7 +6,7 @@ import { shareFormula } from '../../src/core/share/shareFormula';
 import { chunkRowsFor, MAX_CHUNK_BYTES } from '../../src/excel/log';
 import { setup } from './helpers';
 
-test('rewrites SHOP formulas in every sheet, keeps the rest, reports what it could not convert', async () => {
+test('rewrites SHOP formulas in every sheet and in workbook names, keeps the rest, reports what it could not convert', async () => {
   const { fx, wb } = setup();
   const plan = fx.addSheet('计划');
   const put = (sheet: typeof plan, r: number, c: number, v: string | number, formula = false) => fx.enter(fx.cell(sheet, r, c), v, formula);
@@ -19,11 +19,16 @@ test('rewrites SHOP formulas in every sheet, keeps the rest, reports what it cou
   put(plan, 3, 0, 'SHOP.ORDERS( is only text');
   const other = fx.addSheet('Other');
   put(other, 4, 1, '=SHOP.安全天数(500,30)', true);
+  fx.names.set('DailyOrders', '=_xludf.SHOP.ORDERS(2000,0.015)');
+  fx.names.set('Plain', '=计划!$A$1');
   fx.resetCounters();
 
   const result = await wb.makeShareable();
-  expect(result.formulas).toBe(3);
-  expect(result.replaced).toEqual({ ORDERS: 1, ROP: 1, SAFETY_DAYS: 1 });
+  expect(result.formulas).toBe(4);
+  expect(result.replaced).toEqual({ ORDERS: 2, ROP: 1, SAFETY_DAYS: 1 });
+  // Workbook names are rewritten too; other names are left alone.
+  expect(fx.names.get('DailyOrders')).toBe(`=${shareFormula('SHOP.ORDERS(2000,0.015)').formula}`);
+  expect(fx.names.get('Plain')).toBe('=计划!$A$1');
   expect(result.unconverted).toEqual([{ sheet: '计划', address: 'C3', formula: '=SHOP.NOPE(1)', reason: 'unknownFunction', name: 'NOPE' }]);
   expect(fx.cell(plan, 0, 2).formula).toBe(`=${shareFormula('SHOP.ORDERS(A1,B1)').formula}`);
   expect(fx.cell(other, 4, 1).formula).toBe(`=${shareFormula('SHOP.SAFETY_DAYS(500,30)').formula}`);
