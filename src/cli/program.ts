@@ -18,6 +18,11 @@ const lazy = {
   report: () => import('./commands/report'),
   merge: () => import('./commands/merge'),
   import: () => import('./commands/import'),
+  clientTemplates: () => import('./commands/clientTemplates'),
+  profile: () => import('./commands/profile'),
+  share: () => import('./commands/share'),
+  mask: () => import('./commands/mask'),
+  migrate: () => import('./commands/migrate'),
 };
 const storeCommands = {
   collect: () => import('./commands/collect'),
@@ -27,6 +32,7 @@ const storeCommands = {
 const DEFAULT_STORE = 'shop-stats.duckdb';
 import { platform as platformText } from '../core/i18n/platform';
 import { EXIT_UNREADABLE } from './commands/output';
+import { agency } from '../core/i18n/agency';
 import { parseLang, type Io } from './io';
 import { terminalWidth } from './text';
 
@@ -94,10 +100,30 @@ export function buildProgram(lang: Lang, io: Io, setExit: (code: number) => void
   configure(program.command('template'))
     .usage(usage(''))
     .description(t(cli.templateDescription, lang))
+    .option('-o, --out <file>', t(cli.templateOut, lang))
+    .option('--profile <file>', t(agency.templateProfileOption, lang))
+    .option('--out-dir <dir>', t(agency.templateOutDirOption, lang))
+    .option('-f, --force', t(cli.forceOption, lang))
+    .addOption(langOption())
+    .action(async (opts: CommonOptions & { out?: string; profile?: string; outDir?: string; force?: boolean }) => {
+      const chosenLang = chosen(opts);
+      if (opts.profile !== undefined) {
+        if (opts.outDir === undefined) throw new UsageError(t(agency.templateNeedsOutDir, chosenLang));
+        setExit(await (await lazy.clientTemplates()).runClientTemplates(opts.profile, opts.outDir, { lang: chosenLang, force: Boolean(opts.force) }, io));
+        return;
+      }
+      if (opts.out === undefined) throw new UsageError(t(agency.templateNeedsOut, chosenLang));
+      setExit(await (await lazy.template()).runTemplate(opts.out, chosenLang, io, Boolean(opts.force)));
+    });
+
+  const profileCommand = configure(program.command('profile')).description(t(agency.profileDescription, lang));
+  configure(profileCommand.command('init'))
+    .usage(usage(''))
+    .description(t(agency.profileInitDescription, lang))
     .requiredOption('-o, --out <file>', t(cli.templateOut, lang))
     .option('-f, --force', t(cli.forceOption, lang))
     .addOption(langOption())
-    .action(async (opts: CommonOptions & { out: string; force?: boolean }) => setExit(await (await lazy.template()).runTemplate(opts.out, chosen(opts), io, Boolean(opts.force))));
+    .action(async (opts: CommonOptions & { out: string; force?: boolean }) => setExit(await (await lazy.profile()).runProfileInit(opts.out, chosen(opts), io, Boolean(opts.force))));
 
   configure(program.command('check'))
     .usage(usage(files))
@@ -185,6 +211,52 @@ export function buildProgram(lang: Lang, io: Io, setExit: (code: number) => void
     .action(async (files: string[], opts: CommonOptions & { into: string; date?: string }) =>
       setExit(await (await lazy.import()).runImport(files, { lang: chosen(opts), into: opts.into, date: opts.date }, io)),
     );
+
+  configure(program.command('share'))
+    .usage(usage(`<${t(cli.filesWord, lang)}>`))
+    .description(t(agency.shareDescription, lang))
+    .argument('<file>', t(agency.shareInput, lang))
+    .requiredOption('-o, --out <file>', t(agency.shareOut, lang))
+    .option('--values', t(agency.shareValues, lang))
+    .option('--json', t(cli.jsonOption, lang))
+    .option('-f, --force', t(cli.forceOption, lang))
+    .addOption(langOption())
+    .action(async (file: string, opts: CommonOptions & { out: string; values?: boolean; json?: boolean; force?: boolean }) =>
+      setExit(
+        await (await lazy.share()).runShare(file, { lang: chosen(opts), out: opts.out, values: Boolean(opts.values), json: Boolean(opts.json), force: Boolean(opts.force) }, io),
+      ),
+    );
+
+  configure(program.command('mask'))
+    .usage(usage(`<${t(cli.filesWord, lang)}>`))
+    .description(t(agency.maskDescription, lang))
+    .argument('<file>', t(agency.maskInput, lang))
+    .requiredOption('-o, --out <file>', t(agency.shareOut, lang))
+    .option('--json', t(cli.jsonOption, lang))
+    .option('-f, --force', t(cli.forceOption, lang))
+    .addOption(langOption())
+    .action(async (file: string, opts: CommonOptions & { out: string; json?: boolean; force?: boolean }) =>
+      setExit(await (await lazy.mask()).runMask(file, { lang: chosen(opts), out: opts.out, json: Boolean(opts.json), force: Boolean(opts.force) }, io)),
+    );
+
+  configure(program.command('migrate'))
+    .usage(usage(files))
+    .description(t(agency.migrateDescription, lang))
+    .argument(files, t(cli.filesArgument, lang))
+    .option('--out-dir <dir>', t(agency.migrateOutDir, lang))
+    .option('--in-place', t(agency.migrateInPlace, lang))
+    .option('--dry-run', t(agency.migrateDryRun, lang))
+    .option('--json', t(cli.jsonOption, lang))
+    .option('-f, --force', t(cli.forceOption, lang))
+    .addOption(langOption())
+    .action(async (files: string[], opts: CommonOptions & { outDir?: string; inPlace?: boolean; dryRun?: boolean; json?: boolean; force?: boolean }) => {
+      const chosenLang = chosen(opts);
+      if (opts.outDir !== undefined && opts.inPlace) throw new UsageError(t(agency.migrateBothTargets, chosenLang));
+      if (opts.outDir === undefined && !opts.inPlace && !opts.dryRun) throw new UsageError(t(agency.migrateNeedsTarget, chosenLang));
+      setExit(
+        await (await lazy.migrate()).runMigrate(files, { lang: chosenLang, outDir: opts.outDir, inPlace: Boolean(opts.inPlace), dryRun: Boolean(opts.dryRun), force: Boolean(opts.force), json: Boolean(opts.json) }, io),
+      );
+    });
 
   return program;
 }

@@ -5,6 +5,9 @@
  */
 import type { Text } from './i18n';
 import type { ColumnKey, Lang, ListValues, LogEntry } from './schema';
+import type { CellChange } from './mask/maskColumns';
+import type { FunctionId } from './metrics/catalog';
+import type { ShareProblem } from './share/shareFormula';
 import type { ReportId } from './reportIds';
 import type { FollowUpWrite, FollowUpWriteStatus } from './followups';
 import type { ParsedExport, PlanInsertResult, PlatformImportResult } from './platform/workbookTypes';
@@ -15,6 +18,9 @@ export interface WorkbookState {
   templatePresent: boolean;
   /** Stamped template version, or null when absent/unreadable. */
   templateVersion: number | null;
+  /** Agency and client from the identity stamp (agency kit templates); null when not stamped. */
+  agency: string | null;
+  client: string | null;
   /** Data rows in the log table (0 when absent). */
   logRows: number;
   /**
@@ -91,6 +97,23 @@ export interface ReadLogOptions {
   signal?: AbortSignal;
 }
 
+/** What a compare-and-set write of log cells did (see Workbook.replaceCells). */
+export interface ReplaceCellsResult {
+  written: number;
+  /** Cells that no longer held the expected text (edited meanwhile, or rows moved): left alone. */
+  skipped: number;
+}
+
+/** What Make shareable did to the open workbook (SHOP.* formulas rewritten as native ones). */
+export interface ShareableResult {
+  /** Cells whose formula was rewritten. */
+  formulas: number;
+  /** Calls replaced, by function id. */
+  replaced: Partial<Record<FunctionId, number>>;
+  /** Formulas left as they were, with the reason (never dropped silently). */
+  unconverted: Array<{ sheet: string; address: string; formula: string; reason: ShareProblem; name: string }>;
+}
+
 export interface CellRef {
   rowIndex: number;
   key: ColumnKey;
@@ -164,6 +187,13 @@ export interface Workbook {
   clearMarks(): Promise<void>;
   /** Select a cell of the log in the grid. */
   selectCell(cell: CellRef): Promise<void>;
+  /**
+   * Write text into log cells, each only while it still holds its `before` text (masking personal data and its
+   * undo). Written as text, never parsed as a formula or number.
+   */
+  replaceCells(changes: readonly CellChange[]): Promise<ReplaceCellsResult>;
+  /** Rewrite every SHOP.* formula in the workbook's cells as native Excel formulas (core/share), in chunks. */
+  makeShareable(): Promise<ShareableResult>;
   buildReports(options: ReportBuildOptions): Promise<ReportBuildResult>;
   refreshReports(): Promise<void>;
   /**

@@ -4,7 +4,7 @@
  */
 import type { ListValues, LogEntry } from '../core/schema';
 import type {
-  AppendOptions, CellRef, LogSnapshot, ReadLogOptions, ReportBuildOptions, ReportBuildResult, TemplateOptions, TemplateResult, Workbook, WorkbookState, WrittenRow,
+  AppendOptions, CellRef, LogSnapshot, ReplaceCellsResult, ShareableResult, ReadLogOptions, ReportBuildOptions, ReportBuildResult, TemplateOptions, TemplateResult, Workbook, WorkbookState, WrittenRow,
 } from '../core/workbook';
 import type { FollowUpWrite, FollowUpWriteStatus } from '../core/followups';
 import { appendEntry, removeEntry } from './entries';
@@ -17,6 +17,9 @@ import { buildReports, refreshReports } from './reports';
 import { capabilities, officeIsSetSupported, type Capabilities, type IsSetSupported } from './requirements';
 import { createQueue, excelRun, type QueueOptions, type RunFn } from './run';
 import { selectCell } from './select';
+import { replaceCells } from './replaceCells';
+import { makeShareable } from './shareable';
+import type { CellChange } from '../core/mask/maskColumns';
 import { insertTemplate } from './template';
 import { importPlatform, insertPlan } from './platform';
 import { funnelLogFromSnapshot } from '../core/platform/funnelLog';
@@ -88,6 +91,14 @@ export class OfficeWorkbook implements Workbook {
   async selectCell(cell: CellRef): Promise<void> {
     this.layout = await selectCell(this.run, cell, this.layout);
   }
+  async replaceCells(changes: readonly CellChange[]): Promise<ReplaceCellsResult> {
+    return replaceCells(this.run, changes);
+  }
+
+  async makeShareable(): Promise<ShareableResult> {
+    return makeShareable(this.run);
+  }
+
 
   buildReports(options: ReportBuildOptions): Promise<ReportBuildResult> {
     return buildReports(this.run, options, this.capabilities());

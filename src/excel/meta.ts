@@ -14,7 +14,7 @@ export async function getState(run: RunFn, caps: Capabilities): Promise<Workbook
     const tables = ctx.workbook.tables.load('items/name');
     await ctx.sync();
     const names = new Set(tables.items.map((t) => t.name));
-    const state: WorkbookState = { host: 'excel', templatePresent: names.has(LOG_TABLE), templateVersion: null, logRows: 0, pivotSupported: caps.pivots };
+    const state: WorkbookState = { host: 'excel', templatePresent: names.has(LOG_TABLE), templateVersion: null, agency: null, client: null, logRows: 0, pivotSupported: caps.pivots };
     if (!names.has(LOG_TABLE) && !names.has(META_TABLE)) return state;
     const log = names.has(LOG_TABLE) ? ctx.workbook.tables.getItem(LOG_TABLE) : null;
     const body = log ? log.getDataBodyRange().load('rowCount') : null;
@@ -23,8 +23,11 @@ export async function getState(run: RunFn, caps: Capabilities): Promise<Workbook
     const meta = names.has(META_TABLE) ? ctx.workbook.tables.getItem(META_TABLE).getDataBodyRange().load('values') : null;
     await ctx.sync();
     if (meta) {
-      const version = Number(metaFromRows(meta.values as unknown[][])[META_KEYS.version]);
+      const stamp = metaFromRows(meta.values as unknown[][]);
+      const version = Number(stamp[META_KEYS.version]);
       state.templateVersion = Number.isFinite(version) ? version : null;
+      state.agency = stampText(stamp[META_KEYS.agency]);
+      state.client = stampText(stamp[META_KEYS.client]);
     }
     if (body && header && last) {
       const positions = mapHeaders((header.values as unknown[][])[0] ?? []).positions;
@@ -53,4 +56,10 @@ export async function readLists(run: RunFn): Promise<ListValues> {
     }
     return out;
   });
+}
+
+/** A stamp value as shown on Home: trimmed text, null when blank. */
+function stampText(value: unknown): string | null {
+  const text = value === null || value === undefined ? '' : String(value).trim();
+  return text === '' ? null : text;
 }

@@ -16,8 +16,10 @@ import {
 } from '../core/templatePlan';
 import {
   WorkbookError, type AppendOptions, type CellRef, type LogSnapshot, type ReadLogOptions, type ReportBuildOptions, type ReportBuildResult,
-  type TemplateOptions, type TemplateResult, type Workbook, type WorkbookErrorCode, type WorkbookState, type WrittenRow, type PeriodSheetResult,
+  type TemplateOptions, type TemplateResult, type Workbook, type WorkbookErrorCode, type WorkbookState, type WrittenRow, type PeriodSheetResult, type ReplaceCellsResult, type ShareableResult,
 } from '../core/workbook';
+import type { CellChange } from '../core/mask/maskColumns';
+import { mentionsShop, shareFormula } from '../core/share/shareFormula';
 import { outcomeCells, rowState, type FollowUpWrite, type FollowUpWriteStatus } from '../core/followups';
 import { buildMemoryReports, type MemoryReports } from './memoryReports';
 import { funnelLogFromSnapshot } from '../core/platform/funnelLog';
@@ -130,6 +132,8 @@ export class MemoryWorkbook implements Workbook {
       host: 'memory',
       templatePresent: Boolean(log),
       templateVersion: Number.isFinite(version) ? version : null,
+      agency: meta?.agency?.trim() || null,
+      client: meta?.client?.trim() || null,
       logRows: log ? log.rows.length : 0,
       pivotSupported: this.pivotSupported,
     };
@@ -270,6 +274,59 @@ export class MemoryWorkbook implements Workbook {
     this.selected = { rowIndex: cell.rowIndex, key: cell.key };
     this.changed();
   }
+  /** The in-memory workbook keeps formulas as '=' text in table cells and as calculated-column formulas. */
+  async makeShareable(): Promise<ShareableResult> {
+    await this.roundTrip();
+    this.takeFailure();
+    const result: ShareableResult = { formulas: 0, replaced: {}, unconverted: [] };
+    const convert = (sheet: string, address: string, f: string): string | null => {
+      if (!f.startsWith('=') || !mentionsShop(f)) return null;
+      const shared = shareFormula(f.slice(1));
+      if (shared.problem) {
+        result.unconverted.push({ sheet, address, formula: f, reason: shared.problem.reason, name: shared.problem.name });
+        return null;
+      }
+      result.formulas++;
+      for (const [id, n] of Object.entries(shared.replaced)) result.replaced[id as keyof ShareableResult['replaced']] = (result.replaced[id as keyof ShareableResult['replaced']] ?? 0) + (n ?? 0);
+      return `=${shared.formula}`;
+    };
+    for (const table of this.tables) {
+      table.formulas = table.formulas.map((f, c) => (f === null ? f : (convert(table.sheet, `${table.name}[${table.headers[c]}]`, f) ?? f)));
+      table.rows.forEach((row, r) =>
+        row.forEach((v, c) => {
+          if (typeof v !== 'string') return;
+          const next = convert(table.sheet, `${table.name}[${table.headers[c]}] #${r + 1}`, v);
+          if (next !== null) row[c] = next;
+        }),
+      );
+    }
+    if (result.formulas > 0) {
+      this.writes++;
+      this.changed();
+    }
+    return result;
+  }
+
+  async replaceCells(changes: readonly CellChange[]): Promise<ReplaceCellsResult> {
+    await this.roundTrip();
+    this.takeFailure();
+    const log = this.requireLog();
+    const positions = mapHeaders(log.headers).positions;
+    let written = 0;
+    for (const c of changes) {
+      const at = positions[c.key];
+      const row = log.rows[c.rowIndex];
+      if (at === undefined || !row || row[at] !== c.before) continue;
+      row[at] = c.after;
+      written++;
+    }
+    if (written > 0) {
+      this.writes++;
+      this.changed();
+    }
+    return { written, skipped: changes.length - written };
+  }
+
 
   async buildReports(options: ReportBuildOptions): Promise<ReportBuildResult> {
     await this.roundTrip();

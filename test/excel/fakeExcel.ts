@@ -791,6 +791,13 @@ export class FakeWorksheet extends Loadable {
   activate(): void {
     this.fx.activeSheet = this.data.name;
   }
+  /**
+   * Worksheet.getRangeByIndexes (ExcelApi 1.3): zero-based start row and column, then size —
+   * learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-getrangebyindexes-member(1).
+   */
+  getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): FakeRange {
+    return new FakeRange(this.fx, this.data, startRow, startColumn, rowCount, columnCount);
+  }
   getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange & { isNullObject: boolean } {
     let top = Infinity, left = Infinity, bottom = -1, right = -1;
     for (const [k, c] of this.data.cells) {
@@ -849,6 +856,33 @@ export class FakeWorksheet extends Loadable {
   }
 }
 
+/**
+ * NamedItem: name and formula (a string starting with "="); the formula can be set since ExcelApi 1.7 —
+ * learn.microsoft.com/javascript/api/excel/excel.nameditem#excel-excel-nameditem-formula-member.
+ */
+class FakeNamedItem extends Loadable {
+  constructor(fx: FakeExcel, private readonly itemName: string) {
+    super(fx);
+  }
+  protected snapshot(prop: string): unknown {
+    if (prop === 'name') return this.itemName;
+    if (prop === 'formula') {
+      const f = this.fx.names.get(this.itemName) ?? '';
+      return f.startsWith('=') ? f : `=${f}`;
+    }
+    throw new Error(`fake: namedItem.${prop}`);
+  }
+  get name(): string {
+    return this.read('name');
+  }
+  get formula(): string {
+    return this.read('formula');
+  }
+  set formula(v: string) {
+    this.fx.setNameFormula(this.itemName, v);
+  }
+}
+
 class FakeSetting extends Loadable {
   readonly isNullObjectAtCreation: boolean;
   constructor(fx: FakeExcel, private readonly name: string) {
@@ -881,6 +915,12 @@ export class FakeExcel {
   readonly sheets: SheetData[] = [];
   readonly tables: TableData[] = [];
   readonly names = new Map<string, string>();
+  /** A named item's formula set through the API (one write, its bytes counted in the request). */
+  setNameFormula(name: string, formula: string): void {
+    this.names.set(name, formula);
+    this.writes.push({ kind: 'nameFormula', sheet: '', address: name, data: formula });
+    this.requestBytes += utf8Length(formula) + 32;
+  }
   readonly settings = new Map<string, string>();
   readonly writes: WriteRecord[] = [];
   readonly syncStats: SyncStat[] = [];
@@ -1172,7 +1212,7 @@ export class FakeExcel {
         return new FakeTables(fx, null);
       },
       get names() {
-        return Object.assign(new FakeCollection(fx, () => [...fx.names.keys()].map((n) => ({ item: new FakeSetting(fx, n), name: n }))), {
+        return Object.assign(new FakeCollection(fx, () => [...fx.names.keys()].map((n) => ({ item: new FakeNamedItem(fx, n), name: n }))), {
           add: (name: string, formula: string) => {
             if (fx.names.has(name)) throw new OfficeError('ItemAlreadyExists', `name ${name}`);
             fx.names.set(name, formula);

@@ -54,7 +54,19 @@ describe('insertTemplate on an empty workbook', () => {
       expect(fx.names.get(LISTS[k].rangeName)).toBe(listRefersTo(k, 'zh-CN'));
     }
     expect(fx.bodyValues(META_TABLE)).toEqual([['templateId', 'shop-stats/inquiry-log'], ['version', 2], ['lang', 'zh-CN']]);
-    expect(await wb.getState()).toEqual({ host: 'excel', templatePresent: true, templateVersion: 2, logRows: 0, pivotSupported: true });
+    expect(await wb.getState()).toEqual({ host: 'excel', templatePresent: true, templateVersion: 2, agency: null, client: null, logRows: 0, pivotSupported: true });
+  });
+
+  test('a kit workbook stamped with agency and client: getState reads them back', async () => {
+    const { fx, wb } = setup();
+    await wb.insertTemplate({ lang: 'zh-CN' });
+    // Two stamp rows below the table, then the table resized over them (as the kit writes them).
+    const t = fx.table(META_TABLE)!;
+    [['agency', '杭州某代运营'], ['client', '  张三旗舰店 ']].forEach((pair, r) =>
+      pair.forEach((v, c) => fx.enter(fx.cell(t.sheet, t.top + t.rows + r, t.left + c), v, false, true)),
+    );
+    t.rows += 2;
+    expect(await wb.getState()).toMatchObject({ templateVersion: 2, agency: '杭州某代运营', client: '张三旗舰店' });
   });
 
   test('English template: en headers, en formulas, en list headers', async () => {

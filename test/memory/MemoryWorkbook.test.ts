@@ -23,7 +23,7 @@ describe('MemoryWorkbook template', () => {
     }
     expect(wb.table(META_TABLE)!.rows).toEqual([['templateId', 'shop-stats/inquiry-log'], ['version', 2], ['lang', 'zh-CN']]);
     const state = await wb.getState();
-    expect(state).toEqual({ host: 'memory', templatePresent: true, templateVersion: 2, logRows: 0, pivotSupported: true });
+    expect(state).toEqual({ host: 'memory', templatePresent: true, templateVersion: 2, agency: null, client: null, logRows: 0, pivotSupported: true });
   });
 
   test('a second insert changes nothing', async () => {

@@ -8,9 +8,12 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { execFileSync } from 'child_process';
+import * as zlib from 'zlib';
 import ExcelJS from 'exceljs';
+import type { TemplateBrand } from '../../src/cli/template/branding';
 import { main } from '../../src/cli/main';
-import { buildTemplate } from '../../src/cli/template/buildTemplate';
+import { buildTemplate, writeWorkbook } from '../../src/cli/template/buildTemplate';
 import { planBlocks } from '../../src/cli/template/reportSheet';
 import { aggregate, reportTotal, type ReportResults, type ReportRow } from '../../src/core/reports/aggregate';
 import { reportDef, type ValueId } from '../../src/core/reports/definitions';
@@ -29,12 +32,53 @@ interface Case {
   lang: Lang;
   rows: LogEntry[];
   lists: ListValues;
+  /** Both cases are an agency's branded client templates (band and logo beside the reports, stamp, print header). */
+  brand: TemplateBrand;
 }
+
+/** A 48×24 PNG logo (solid accent colour), made here so the test carries no binary fixture. */
+function logoPng(): Buffer {
+  const width = 48;
+  const height = 24;
+  const raw = Buffer.alloc((width * 3 + 1) * height);
+  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) raw.set([0xc0, 0x20, 0x20], y * (width * 3 + 1) + 1 + x * 3);
+  const crcTable = Array.from({ length: 256 }, (_v, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (buf: Buffer) => {
+    let c = 0xffffffff;
+    for (const b of buf) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const out = Buffer.alloc(body.length + 8);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc(body), body.length + 4);
+    return out;
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr.set([8, 2, 0, 0, 0], 8);
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+}
+
+const LOGO = logoPng();
 
 const CASES: Case[] = [
   // Several months, every list value, 否 rows, blanks, and a few products outside the list (counted in totals only).
-  { name: 'zh', lang: 'zh-CN', rows: generateRows(3000, 20261124, { endDate: '2026-06-30', days: 150, freeTextProductRate: 0.02 }), lists: SAMPLE_LISTS },
-  { name: 'en', lang: 'en-US', rows: generateRows(600, 7, { endDate: '2026-05-31', days: 70 }), lists: SAMPLE_LISTS },
+  {
+    name: 'zh', lang: 'zh-CN', rows: generateRows(3000, 20261124, { endDate: '2026-06-30', days: 150, freeTextProductRate: 0.02 }), lists: SAMPLE_LISTS,
+    brand: { agency: '杭州示例电商代运营', client: '张三服饰旗舰店', shop: '张三服饰旗舰店', platform: '天猫', color: 'C00000', logo: LOGO },
+  },
+  {
+    name: 'en', lang: 'en-US', rows: generateRows(600, 7, { endDate: '2026-05-31', days: 70 }), lists: SAMPLE_LISTS,
+    brand: { agency: 'Hangzhou Example Agency', client: 'Li Si Wholesale', shop: 'Li Si Factory Store', platform: '1688', color: '2F5597', logo: LOGO },
+  },
 ];
 
 /** Probe cells (test only): each workbook name must resolve to its 字典 list after the round trip. */
@@ -49,7 +93,7 @@ beforeAll(async () => {
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'shop-stats-oracle-'));
   const inputs: string[] = [];
   for (const c of CASES) {
-    const wb = buildTemplate({ lang: c.lang, rows: c.rows, lists: c.lists, cacheResults: false });
+    const wb = buildTemplate({ lang: c.lang, rows: c.rows, lists: c.lists, cacheResults: false, brand: c.brand });
     const probe = wb.addWorksheet(PROBE_SHEET);
     LIST_KEYS.forEach((k, i) => {
       probe.getCell(i + 1, 1).value = { formula: `ROWS(${LISTS[k].rangeName})` } as ExcelJS.CellFormulaValue;
@@ -253,3 +297,36 @@ function row(sheet: ExcelJS.Worksheet, n: number): Result {
   return values.length === 0 ? null : JSON.stringify(values);
 }
 
+
+describe('the branded client template rendered by LibreOffice', () => {
+  it('writes PNGs of 报表 (zh, en) to test-results/, with the stamp in the recalculated workbook', async () => {
+    for (const c of CASES) {
+      const stamp = recalculated.get(c.name)!.getWorksheet('字典')!;
+      const values = new Set<unknown>();
+      stamp.eachRow((row) => row.eachCell((cell) => values.add(cell.value)));
+      expect(values.has(c.brand.agency) && values.has(c.brand.client)).toBe(true);
+    }
+    const outDir = path.resolve(__dirname, '../../test-results');
+    const renderDir = path.join(work, 'render');
+    fs.mkdirSync(renderDir, { recursive: true });
+    const files: string[] = [];
+    for (const c of CASES) {
+      const wb = buildTemplate({ lang: c.lang, rows: c.rows, lists: c.lists, cacheResults: false, brand: c.brand });
+      for (const ws of wb.worksheets) if (ws.name !== REPORT_SHEET) ws.state = 'hidden';
+      wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: wb.worksheets.findIndex((w) => w.name === REPORT_SHEET), visibility: 'visible' }];
+      const file = path.join(renderDir, `branded-report-${c.lang}.xlsx`);
+      await writeWorkbook(wb, file);
+      files.push(file);
+    }
+    const pdfs = sofficeConvert(files, 'pdf', renderDir);
+    fs.mkdirSync(outDir, { recursive: true });
+    for (const [i, pdf] of pdfs.entries()) {
+      const base = path.join(outDir, `branded-report-${CASES[i].lang}`);
+      for (const f of fs.readdirSync(outDir)) if (f.startsWith(`${path.basename(base)}-`)) fs.rmSync(path.join(outDir, f));
+      execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '2', pdf, base]);
+      const pngs = fs.readdirSync(outDir).filter((f) => f.startsWith(`${path.basename(base)}-`) && f.endsWith('.png'));
+      expect(pngs.length).toBeGreaterThanOrEqual(1);
+      for (const png of pngs) expect(fs.statSync(path.join(outDir, png)).size).toBeGreaterThan(10_000);
+    }
+  });
+});

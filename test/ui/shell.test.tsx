@@ -73,6 +73,14 @@ describe('pane shell', () => {
     expect(screen.queryByTestId('home-upgrade')).toBeNull();
   });
 
+  it('Home shows the agency and client of a kit workbook from its identity stamp', async () => {
+    const wb = new MemoryWorkbook();
+    await wb.insertTemplate({ lang: 'zh-CN' });
+    wb.table(META_TABLE)!.rows.push(['agency', '杭州某代运营'], ['client', '张三旗舰店']);
+    render(<App host={{ kind: 'demo', locale: 'zh-CN', dark: false }} workbook={wb} />);
+    expect((await screen.findByTestId('home-identity')).textContent).toBe('代运营：杭州某代运营 · 客户：张三旗舰店');
+  });
+
   it('language switch in Settings applies at once and persists per user', async () => {
     const wb = new MemoryWorkbook();
     const first = render(<App host={{ kind: 'demo', locale: 'zh-CN', dark: false }} workbook={wb} />);

@@ -10,6 +10,7 @@ import { header, INPUT_KEYS, type Lang } from '../../core/schema';
 import type { Io } from '../io';
 import { logRowCount, readLog, UnreadableFileError, type LogRead } from '../readLog';
 import { validateLog, type RowProblem } from '../validateLog';
+import { identityLine } from './identity';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE, progressFor, unreadableMessage } from './output';
 
 /** Problems printed per file unless --max-problems says otherwise. */
@@ -62,7 +63,7 @@ export async function runCheck(files: readonly string[], options: CheckOptions, 
     const manySheets = log.sheets.length > 1;
     const counts = new Map<string, ProblemCount>();
     let shown = 0;
-    if (json) io.out(`${firstFile ? '' : ','}{"file": ${JSON.stringify(file)}, "lang": ${JSON.stringify(lang)}, "sheets": ${JSON.stringify(log.sheets.map((s) => s.name))}, "problems": [`);
+    if (json) io.out(`${firstFile ? '' : ','}{"file": ${JSON.stringify(file)}, "lang": ${JSON.stringify(lang)}, "sheets": ${JSON.stringify(log.sheets.map((s) => s.name))}, "identity": ${JSON.stringify(log.identity)}, "problems": [`);
     firstFile = false;
     const result = validateLog(log, {
       lang,
@@ -92,6 +93,8 @@ export async function runCheck(files: readonly string[], options: CheckOptions, 
     }
     const params = { file, rows: result.rows, errors: result.errors, warnings: result.warnings };
     io.out(result.errors + result.warnings === 0 ? t(cli.checkClean, lang, params) : t(cli.checkSummary, lang, params));
+    const stamp = identityLine(file, log.identity, lang);
+    if (stamp) io.out(stamp);
   }
   if (json) io.out(`], "unreadable": ${JSON.stringify(unreadable)}}`);
   if (unreadable.length > 0) return EXIT_UNREADABLE;

@@ -14,7 +14,9 @@ import { logRowCount, readLog, UnreadableFileError, type LogRead } from '../read
 import { formatReportText, reportTable } from '../reportTable';
 import { addFunnelValuesSheet, formatFunnelText, funnelForFiles } from '../funnelReport';
 import { buildReportWorkbook } from '../reportWorkbook';
+import { writeReportWorkbook } from '../reportCharts';
 import { validateLog } from '../validateLog';
+import { identityLine } from './identity';
 import { mergeLists } from './merge';
 import { EXIT_OK, EXIT_UNREADABLE, outputBlocked, progressFor, unreadableMessage, writeFileOrFail } from './output';
 
@@ -55,6 +57,7 @@ export async function runReport(files: readonly string[], options: ReportOptions
   if (options.json) io.out(JSON.stringify(funnel ? { reports: results, funnel } : { reports: results }, null, 2));
   else if (!options.out) {
     io.out(t(cli.reportRowsUsed, lang, { rows: entries.length, files: logs.length }));
+    for (const line of logs.map((l) => identityLine(l.file, l.identity, lang))) if (line) io.out(line);
     for (const id of REPORT_IDS) io.out(`\n${formatReportText(reportTable(id, results[id], lang))}`);
     if (funnel) io.out(formatFunnelText(funnel, lang));
   }
@@ -63,7 +66,7 @@ export async function runReport(files: readonly string[], options: ReportOptions
   return writeFileOrFail(out, lang, io, async () => {
     const wb = buildReportWorkbook(results, lang, files.map((f) => path.basename(f)));
     if (funnel) addFunnelValuesSheet(wb, funnel, lang);
-    await wb.xlsx.writeFile(out);
+    await writeReportWorkbook(wb, results, lang, out);
     if (!options.json) io.out(t(cli.reportWritten, lang, { file: out }));
   });
 }

@@ -36,7 +36,7 @@ export function listNameFormula(list: ListKey): string {
   return `OFFSET(${sheet}!$${col}$2,0,0,MAX(1,COUNTA(${sheet}!$${col}$2:$${col}$${LIST_CAPACITY + 1})),1)`;
 }
 
-export function addDictSheet(wb: ExcelJS.Workbook, lang: Lang, lists: ListValues): ExcelJS.Worksheet {
+export function addDictSheet(wb: ExcelJS.Workbook, lang: Lang, lists: ListValues, identity?: { agency: string; client: string }): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(DICT_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
   for (const key of LIST_KEYS) {
     const col = dictColumn(key);
@@ -69,6 +69,8 @@ export function addDictSheet(wb: ExcelJS.Workbook, lang: Lang, lists: ListValues
       [META_KEYS.templateId, TEMPLATE_ID],
       [META_KEYS.version, TEMPLATE_VERSION],
       ['lang', lang],
+      // An agency's client template says whose it is (read back by check, report, collect and the add-in's Home).
+      ...(identity ? [[META_KEYS.agency, identity.agency], [META_KEYS.client, identity.client]] : []),
     ],
   });
   return ws;

@@ -28,6 +28,7 @@ export const ui = {
   // Home
   homeHeading: { 'zh-CN': '工作簿状态', 'en-US': 'Workbook status' },
   homeTemplatePresent: { 'zh-CN': '已有询盘统计模板（版本 {version}）', 'en-US': 'Inquiry log template present (version {version})' },
+  homeIdentity: { 'zh-CN': '代运营：{agency} · 客户：{client}', 'en-US': 'Agency: {agency} · Client: {client}' },
   homeTemplateOld: {
     'zh-CN': '模板版本 {version} 较旧（当前为 {current}）：点击“检查并修复模板”即可就地升级，所有数据保留',
     'en-US': 'Template version {version} is older than {current}: “Check and repair template” upgrades it in place, keeping all data',

@@ -1,11 +1,15 @@
 /**
  * 检查 Check: validate every row of the log with the form's rules, with progress and cancel; list problems
- * (paged: the first 500, more on request), select a problem's cell, highlight or clear invalid cells.
+ * (paged: the first 500, more on request), select a problem's cell, highlight or clear invalid cells, and mask personal
+ * data in the free-text columns (undoable: the masked cells are written back only where they still hold the mask).
  */
 import { useRef, useState } from 'react';
 import { Button, mergeClasses, MessageBar, MessageBarBody, ProgressBar, Text } from '@fluentui/react-components';
 import { fill } from '../../core/i18n';
 import { ui } from '../../core/i18n/ui';
+import { agency } from '../../core/i18n/agency';
+import { planMask, reverseChanges, type CellChange } from '../../core/mask/maskColumns';
+import { maskSummaryText } from '../../core/mask/maskSummary';
 import { defaultListValues, header, type InputKey } from '../../core/schema';
 import { WorkbookError } from '../../core/workbook';
 import { useApp, useT } from '../appContext';
@@ -24,6 +28,8 @@ export default function CheckView(): JSX.Element {
   const [outcome, setOutcome] = useState<CheckOutcome | null>(null);
   const [shown, setShown] = useState(PAGE);
   const abortRef = useRef<AbortController | null>(null);
+  /** The last mask's changes, kept so it can be undone. */
+  const [masked, setMasked] = useState<CellChange[] | null>(null);
   /** A check is running (highlighting and selecting are actions too, but cannot be cancelled). */
   const running = progress !== null;
 
@@ -60,6 +66,35 @@ export default function CheckView(): JSX.Element {
     void action.run(() => workbook.clearMarks(), { done: () => ({ intent: 'success', text: ui.highlightCleared }) });
   }
 
+  function mask(): void {
+    if (!workbook) return;
+    void action.run(
+      async () => {
+        const plan = planMask(await workbook.readLog());
+        if (plan.changes.length === 0) return { plan, written: 0 };
+        const result = await workbook.replaceCells(plan.changes);
+        // Only what was written can be undone (a cell edited between the read and the write was left alone).
+        setMasked(result.written > 0 ? plan.changes : null);
+        return { plan, written: result.written };
+      },
+      {
+        done: ({ plan, written }) =>
+          written === 0 ? { intent: 'info', text: agency.maskPaneNothing } : { intent: 'success', text: maskSummaryText(written, plan.counts) },
+      },
+    );
+  }
+
+  function undoMask(): void {
+    if (!workbook || !masked) return;
+    const changes = reverseChanges(masked);
+    void action.run(() => workbook.replaceCells(changes), {
+      done: (r) => {
+        setMasked(null);
+        return { intent: 'success', text: fill(agency.maskPaneUndone, { written: r.written, skipped: r.skipped }) };
+      },
+    });
+  }
+
   function select(p: Problem): void {
     if (!workbook || !p.key) return;
     workbook.selectCell({ rowIndex: p.rowIndex, key: p.key }).catch(action.fail);
@@ -83,6 +118,14 @@ export default function CheckView(): JSX.Element {
         <Button disabled={!workbook || running} onClick={clear}>
           {tr(ui.clearHighlight)}
         </Button>
+        <Button disabled={!workbook || running} onClick={mask} title={tr(agency.maskPaneExplain)}>
+          {tr(agency.maskPaneButton)}
+        </Button>
+        {masked && (
+          <Button disabled={running} onClick={undoMask}>
+            {tr(agency.maskPaneUndo)}
+          </Button>
+        )}
       </div>
       {progress && (
         <div>

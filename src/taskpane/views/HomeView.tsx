@@ -53,6 +53,9 @@ export function HomeView(): JSX.Element {
           {state.templatePresent && state.templateVersion !== null && state.templateVersion < TEMPLATE_VERSION && (
             <li data-testid="home-upgrade">{tr(ui.homeTemplateOld, { version: state.templateVersion, current: TEMPLATE_VERSION })}</li>
           )}
+          {(state.agency !== null || state.client !== null) && (
+            <li data-testid="home-identity">{tr(ui.homeIdentity, { agency: state.agency ?? '—', client: state.client ?? '—' })}</li>
+          )}
           <li>{tr(ui.homeRows, { rows: state.logRows })}</li>
           <li>{state.pivotSupported ? tr(ui.homePivotYes) : tr(ui.homePivotNo)}</li>
         </ul>

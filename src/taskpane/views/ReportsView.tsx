@@ -6,6 +6,8 @@ import { lazy, Suspense, useState } from 'react';
 import { Button, Field, MessageBar, MessageBarBody, Radio, RadioGroup, Spinner, Text } from '@fluentui/react-components';
 import { fill } from '../../core/i18n';
 import { ui } from '../../core/i18n/ui';
+import { agency } from '../../core/i18n/agency';
+import { shareableSummaryText } from '../../core/share/shareSummary';
 import { REPORT_IDS, type ReportId } from '../../core/reportIds';
 import { useApp, useT } from '../appContext';
 import { useAction } from '../useAction';
@@ -47,6 +49,13 @@ export default function ReportsView(): JSX.Element {
     });
   }
 
+  function makeShareable(): void {
+    if (!workbook) return;
+    void action.run(() => workbook.makeShareable(), {
+      done: (r) => ({ intent: r.unconverted.length > 0 ? 'warning' : 'success', text: shareableSummaryText(r) }),
+    });
+  }
+
   const disabled = !workbook || busy || !state?.templatePresent;
 
   return (
@@ -66,6 +75,9 @@ export default function ReportsView(): JSX.Element {
       <div className={styles.row}>
         <Button appearance="primary" disabled={disabled} onClick={() => build()}>
           {tr(ui.buildAll)}
+        </Button>
+        <Button disabled={!workbook || busy} onClick={makeShareable} title={tr(agency.shareablePaneExplain)}>
+          {tr(agency.shareablePaneButton)}
         </Button>
         <Button disabled={disabled} onClick={refresh}>
           {tr(ui.refreshReports)}

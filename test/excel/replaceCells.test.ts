@@ -1,0 +1,55 @@
+/**
+ * Masking personal data in the open workbook, and its undo, through the Office.js path: planMask over the log read
+ * from the fake, replaceCells writing compare-and-set. Sync budget: 1 header + 2 per chunk of CHUNK cells.
+ */
+import { COLUMNS, LOG_TABLE, TEXT_FORMAT } from '../../src/core/schema';
+import { planMask, reverseChanges } from '../../src/core/mask/maskColumns';
+import { CHUNK } from '../../src/excel/replaceCells';
+import { generateRows, toRawRow } from '../support/generateRows';
+import { setup } from './helpers';
+
+const col = (key: string) => COLUMNS.findIndex((c) => c.key === key);
+
+async function withLog(rows: unknown[][]) {
+  const ctx = setup();
+  await ctx.wb.insertTemplate({ lang: 'zh-CN' });
+  const log = ctx.fx.table(LOG_TABLE)!;
+  rows.forEach((r, i) => r.forEach((v, c) => {
+    if (c === col('dealFlag') || c === col('month')) return;
+    ctx.fx.cell(log.sheet, log.top + 1 + i, log.left + c).value = v === null ? '' : (v as string | number);
+  }));
+  log.rows = 1 + Math.max(1, rows.length);
+  ctx.fx.resetCounters();
+  return { ...ctx, cellAt: (row: number, key: string) => ctx.fx.cell(log.sheet, log.top + 1 + row, log.left + col(key)) };
+}
+
+function rows(n: number, phones: number): unknown[][] {
+  return generateRows(n, 21, { endDate: '2026-06-30' }).map((e, i) => toRawRow(i < phones ? { ...e, note: `回电 1381234${String(i).padStart(4, '0')}` } : e));
+}
+
+test('mask: 3 syncs for a small mask, text written as text, counts per column and kind; undo restores', async () => {
+  const { fx, wb, cellAt } = await withLog(rows(40, 3));
+  const plan = planMask(await wb.readLog());
+  expect(plan.counts).toEqual({ note: { mobile: 3 } });
+  fx.resetCounters();
+  expect(await wb.replaceCells(plan.changes)).toEqual({ written: 3, skipped: 0 });
+  expect(fx.syncs).toBe(3);
+  expect(cellAt(0, 'note').value).toBe('回电 138****0000');
+  expect(cellAt(0, 'note').numberFormat).toBe(TEXT_FORMAT);
+  // A colleague edits one masked cell; the undo leaves that one alone.
+  cellAt(1, 'note').value = '已电话联系';
+  expect(await wb.replaceCells(reverseChanges(plan.changes))).toEqual({ written: 2, skipped: 1 });
+  expect(cellAt(0, 'note').value).toBe('回电 13812340000');
+  expect(cellAt(1, 'note').value).toBe('已电话联系');
+  expect(cellAt(2, 'note').value).toBe('回电 13812340002');
+});
+
+test('large masks go in chunks: 1 + 2 syncs per chunk of CHUNK cells', async () => {
+  const n = CHUNK + 20;
+  const { fx, wb } = await withLog(rows(n, n));
+  const plan = planMask(await wb.readLog());
+  expect(plan.changes).toHaveLength(n);
+  fx.resetCounters();
+  expect((await wb.replaceCells(plan.changes)).written).toBe(n);
+  expect(fx.syncs).toBe(1 + 2 * 2);
+});
