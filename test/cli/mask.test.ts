@@ -8,20 +8,13 @@ import * as os from 'os';
 import * as path from 'path';
 import * as XLSX from '@e965/xlsx';
 import { strFromU8, unzipSync } from 'fflate';
-import { main } from '../../src/cli/main';
-import type { Io } from '../../src/cli/io';
 import { readLog } from '../../src/cli/readLog';
 import { writeTemplate } from '../../src/cli/template/buildTemplate';
 import type { Lang, LogEntry } from '../../src/core/schema';
 import { generateRows, SAMPLE_LISTS } from '../support/generateRows';
+import { runCli } from './runCli';
 
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const io: Io = { out: (s) => stdout.push(s), err: (s) => stderr.push(s), progress: false };
-  const code = await main(args, io, {});
-  return { code, stdout: stdout.join('\n'), stderr: stderr.join('\n') };
-}
+const cli = runCli;
 
 const PHONE = '13812345678';
 const EMAIL = 'zhang.san@example.com';

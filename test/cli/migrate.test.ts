@@ -8,23 +8,16 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { main } from '../../src/cli/main';
-import type { Io } from '../../src/cli/io';
 import { readLog } from '../../src/cli/readLog';
 import { writeTemplate } from '../../src/cli/template/buildTemplate';
 import type { Lang } from '../../src/core/schema';
 import { generateRows, SAMPLE_LISTS } from '../support/generateRows';
 import { runOpenpyxl } from './xlsxFixtures';
+import { runCli } from './runCli';
 
 jest.setTimeout(120_000);
 
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const io: Io = { out: (s) => stdout.push(s), err: (s) => stderr.push(s), progress: false };
-  const code = await main(args, io, {});
-  return { code, stdout: stdout.join('\n'), stderr: stderr.join('\n') };
-}
+const cli = runCli;
 
 const ROWS = 25;
 const SPARE = 5000;

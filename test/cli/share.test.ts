@@ -9,16 +9,9 @@ import * as path from 'path';
 import ExcelJS from 'exceljs';
 import * as XLSX from '@e965/xlsx';
 import { strFromU8, unzipSync } from 'fflate';
-import { main } from '../../src/cli/main';
-import type { Io } from '../../src/cli/io';
+import { runCli } from './runCli';
 
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const io: Io = { out: (s) => stdout.push(s), err: (s) => stderr.push(s), progress: false };
-  const code = await main(args, io, {});
-  return { code, stdout: stdout.join('\n'), stderr: stderr.join('\n') };
-}
+const cli = runCli;
 
 let dir: string;
 let input: string;
