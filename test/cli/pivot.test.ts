@@ -122,3 +122,12 @@ test('without a 否 row the filter is left off (all items) and the sheet says so
   const bad = await runCli(['report', f('yes.xlsx'), '--pivot', '--lang', 'en-US']);
   expect([bad.code, bad.stderr]).toEqual([2, '--pivot needs an --out file']);
 });
+
+test('report --help lists --pivot in both languages', async () => {
+  const zh = await runCli(['report', '--help', '--lang', 'zh-CN']);
+  const en = await runCli(['report', '--help', '--lang', 'en-US']);
+  // Commander wraps long help lines: compare with runs of white space as one space.
+  const flat = (s: string) => s.replace(/\s+/g, ' ');
+  expect(flat(zh.stdout)).toMatch(/--pivot 与 --out 一起用：另写入日志表和每张报表的数据透视表（打开文件时刷新）/);
+  expect(flat(en.stdout)).toMatch(/--pivot with --out: also write the log table and one PivotTable per report \(refreshed when the file opens\)/);
+});
