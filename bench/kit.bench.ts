@@ -3,6 +3,11 @@
  * machine sees them): writing the template with its charts, `share`, `mask` and `migrate --dry-run` on that file,
  * and 200 branded client templates from one profile. Target (issue 9): a 100,000-row template written in ≤ 1 GB
  * peak; the figures below say where the writer stands against it.
+ *
+ * Library decision figures: `report --out --pivot` on that file (read, aggregate, write), and the write alone of
+ * the same rows with our pivot parts (template/pivots.ts) against excelts' PivotTables, and of the template's charts
+ * with our DrawingML writer (writeTemplate, which also writes 字典, validation and the other sheets) against excelts
+ * writing the log, the 报表 formula blocks and the same charts (bench/exceltsWriters.ts).
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -61,6 +66,36 @@ export default async function kitBench(): Promise<Record<string, unknown>> {
     const profile = path.join(work, 'p200.json');
     fs.writeFileSync(profile, JSON.stringify({ agency: 'Bench', clients: Array.from({ length: 200 }, (_v, i) => ({ client: `客户${i}` })) }));
     const clients = cli(['template', '--profile', profile, '--out-dir', path.join(work, 'clients')]);
+    const reportPivot = cli(['report', template, '--out', path.join(work, 'report-pivot.xlsx'), '--pivot']);
+    const generated = `const entries = generateRows(${ROWS}, 42, { endDate: '2026-06-30' });`;
+    const pivotOurs = measure(`
+      import { aggregate } from ${src('src/core/reports/aggregate')};
+      import { buildReportWorkbook } from ${src('src/cli/reportWorkbook')};
+      import { addPivotSheets } from ${src('src/cli/reportPivots')};
+      import { writeReportWorkbook } from ${src('src/cli/reportCharts')};
+      import { entryValues } from ${src('src/cli/template/cells')};
+      import { generateRows, SAMPLE_LISTS } from ${src('test/support/generateRows')};
+      async function main() {
+        ${generated}
+        const results = aggregate(entries, { lang: 'zh-CN', lists: SAMPLE_LISTS });
+        const wb = buildReportWorkbook(results, 'zh-CN', ['bench.xlsx']);
+        await writeReportWorkbook(wb, results, 'zh-CN', ${JSON.stringify(path.join(work, 'pivot-ours.xlsx'))}, addPivotSheets(wb, entries.map(entryValues), 'zh-CN', SAMPLE_LISTS));
+      }`);
+    const pivotExcelts = measure(`
+      import { exceltsPivots } from ${src('bench/exceltsWriters')};
+      import { generateRows } from ${src('test/support/generateRows')};
+      async function main() {
+        ${generated}
+        await exceltsPivots(entries, ${JSON.stringify(path.join(work, 'pivot-excelts.xlsx'))});
+      }`);
+    const chartsExcelts = measure(`
+      import { exceltsTemplateCharts } from ${src('bench/exceltsWriters')};
+      import { generateRows } from ${src('test/support/generateRows')};
+      async function main() {
+        ${generated}
+        await exceltsTemplateCharts(entries, ${JSON.stringify(path.join(work, 'charts-excelts.xlsx'))});
+      }`);
+    const mib = (name: string) => (fs.existsSync(path.join(work, name)) ? +(fs.statSync(path.join(work, name)).size / 2 ** 20).toFixed(1) : null);
     return {
       rows: ROWS,
       templateMiB: fs.existsSync(template) ? +(fs.statSync(template).size / 2 ** 20).toFixed(1) : null,
@@ -69,6 +104,9 @@ export default async function kitBench(): Promise<Record<string, unknown>> {
       mask,
       migrateDryRun: migrate,
       clientTemplates200: clients,
+      reportPivot,
+      pivotWriters: { ours: { ...pivotOurs, fileMiB: mib('pivot-ours.xlsx') }, excelts: { ...pivotExcelts, fileMiB: mib('pivot-excelts.xlsx') } },
+      templateChartWriters: { ours: write, excelts: { ...chartsExcelts, fileMiB: mib('charts-excelts.xlsx') } },
     };
   } finally {
     fs.rmSync(work, { recursive: true, force: true });

@@ -147,6 +147,7 @@ export function buildProgram(lang: Lang, io: Io, setExit: (code: number) => void
     .argument(`[${t(cli.filesWord, lang)}...]`, t(cli.filesArgument, lang))
     .option('--json', t(cli.jsonOption, lang))
     .option('-o, --out <file>', t(cli.reportOut, lang))
+    .option('--pivot', t(cli.reportPivot, lang))
     .option('-f, --force', t(cli.forceOption, lang))
     .option('--store <file>', t(storeText.storeOption, lang))
     .option('--period <period>', t(storeText.periodOption, lang))
@@ -156,14 +157,14 @@ export function buildProgram(lang: Lang, io: Io, setExit: (code: number) => void
     .option('--out-dir <dir>', t(storeText.outDirOption, lang))
     .option('--overview', t(storeText.overviewOption, lang))
     .addOption(langOption())
-    .action(async (files: string[], opts: CommonOptions & StoreReportFlags & { json?: boolean; out?: string; force?: boolean }) => {
+    .action(async (files: string[], opts: CommonOptions & StoreReportFlags & { json?: boolean; out?: string; force?: boolean; pivot?: boolean }) => {
       const chosenLang = chosen(opts);
       if (opts.store !== undefined) {
         setExit(await (await storeCommands.report()).runStoreReport({ ...opts, lang: chosenLang, store: opts.store, json: Boolean(opts.json), force: Boolean(opts.force) }, io));
         return;
       }
       if (files.length === 0) throw new UsageError(t(storeText.errorReportUsage, chosenLang));
-      setExit(await (await lazy.report()).runReport(files, { lang: chosenLang, json: Boolean(opts.json), out: opts.out, force: Boolean(opts.force) }, io));
+      setExit(await (await lazy.report()).runReport(files, { lang: chosenLang, json: Boolean(opts.json), out: opts.out, force: Boolean(opts.force), pivot: Boolean(opts.pivot) }, io));
     });
 
   configure(program.command('merge'))

@@ -11,7 +11,10 @@ import { reportDef } from '../core/reports/definitions';
 import { REPORT_IDS } from '../core/reportIds';
 import type { Lang } from '../core/schema';
 import { reportTable } from './reportTable';
+import type { PivotPlan } from './reportPivots';
 import { addCharts, type ReportChart } from './template/charts';
+import { addPivotTables } from './template/pivots';
+import { writeWithStreamedRows } from './template/streamRows';
 
 /** Rows of a report sheet written by buildReportWorkbook: title, note, header on row 3, data from row 4. */
 const HEADER_ROW = 3;
@@ -45,10 +48,22 @@ export function reportSheetCharts(results: ReportResults, lang: Lang): Map<numbe
   return charts;
 }
 
-/** Writes the report workbook with a chart on each charted sheet. */
-export async function writeReportWorkbook(wb: ExcelJS.Workbook, results: ReportResults, lang: Lang, file: string): Promise<void> {
+/**
+ * Writes the report workbook with a chart on each charted sheet; with a pivot plan (addPivotSheets) the log rows are
+ * streamed into the log sheet and the PivotTables added, so memory stays bounded on large logs.
+ */
+export async function writeReportWorkbook(wb: ExcelJS.Workbook, results: ReportResults, lang: Lang, file: string, pivots?: PivotPlan): Promise<void> {
   const charts = reportSheetCharts(results, lang);
-  const files = unzipSync(new Uint8Array(await wb.xlsx.writeBuffer()));
-  for (const [index, chart] of charts) addCharts(files, wb.worksheets[index].name, [chart]);
+  const edit = (files: Record<string, Uint8Array>) => {
+    for (const [index, chart] of charts) addCharts(files, wb.worksheets[index].name, [chart]);
+    if (pivots) addPivotTables(files, pivots.source, pivots.specs, pivots.dataCaption);
+  };
+  const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+  if (pivots) {
+    await writeWithStreamedRows(bytes, file, pivots.rows, true, edit);
+    return;
+  }
+  const files = unzipSync(bytes);
+  edit(files);
   fs.writeFileSync(file, zipSync(files, { level: 6 }));
 }

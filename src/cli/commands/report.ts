@@ -15,6 +15,8 @@ import { formatReportText, reportTable } from '../reportTable';
 import { addFunnelValuesSheet, formatFunnelText, funnelForFiles } from '../funnelReport';
 import { buildReportWorkbook } from '../reportWorkbook';
 import { writeReportWorkbook } from '../reportCharts';
+import { addPivotSheets } from '../reportPivots';
+import { entryValues } from '../template/cells';
 import { validateLog } from '../validateLog';
 import { identityLine } from './identity';
 import { mergeLists } from './merge';
@@ -26,11 +28,17 @@ export interface ReportOptions {
   out?: string;
   /** Overwrite an existing --out file. */
   force?: boolean;
+  /** With --out: the log table and one PivotTable per report as well. */
+  pivot?: boolean;
   today?: string;
 }
 
 export async function runReport(files: readonly string[], options: ReportOptions, io: Io): Promise<number> {
   const { lang } = options;
+  if (options.pivot && !options.out) {
+    io.err(t(cli.reportPivotNeedsOut, lang));
+    return EXIT_UNREADABLE;
+  }
   if (options.out && outputBlocked(options.out, Boolean(options.force), lang, io)) return EXIT_UNREADABLE;
   const logs: LogRead[] = [];
   const entries: LogEntry[] = [];
@@ -51,7 +59,8 @@ export async function runReport(files: readonly string[], options: ReportOptions
     }
   }
 
-  const results = aggregate(entries, { lang, lists: mergeLists(logs) });
+  const lists = mergeLists(logs);
+  const results = aggregate(entries, { lang, lists });
   // The 漏斗 funnel joins in when the workbooks hold imported platform data (shop-stats import).
   const funnel = funnelForFiles(files, entries);
   if (options.json) io.out(JSON.stringify(funnel ? { reports: results, funnel } : { reports: results }, null, 2));
@@ -66,7 +75,8 @@ export async function runReport(files: readonly string[], options: ReportOptions
   return writeFileOrFail(out, lang, io, async () => {
     const wb = buildReportWorkbook(results, lang, files.map((f) => path.basename(f)));
     if (funnel) addFunnelValuesSheet(wb, funnel, lang);
-    await writeReportWorkbook(wb, results, lang, out);
+    const pivots = options.pivot ? addPivotSheets(wb, entries.map(entryValues), lang, lists) : undefined;
+    await writeReportWorkbook(wb, results, lang, out, pivots);
     if (!options.json) io.out(t(cli.reportWritten, lang, { file: out }));
   });
 }

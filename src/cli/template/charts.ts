@@ -103,7 +103,7 @@ function anchorXml(spec: ChartSpec, id: number, relId: string): string {
   );
 }
 
-function relsPartOf(part: string): string {
+export function relsPartOf(part: string): string {
   return path.posix.join(path.posix.dirname(part), '_rels', `${path.posix.basename(part)}.rels`);
 }
 
@@ -112,13 +112,13 @@ function nextRelId(rels: string): string {
   return `rId${Math.max(0, ...ids) + 1}`;
 }
 
-function addRel(rels: string | undefined, type: string, target: string): { xml: string; id: string } {
+export function addRel(rels: string | undefined, type: string, target: string): { xml: string; id: string } {
   const base = rels ?? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
   const id = nextRelId(base);
   return { xml: base.replace('</Relationships>', `<Relationship Id="${id}" Type="${type}" Target="${target}"/></Relationships>`), id };
 }
 
-function freePart(files: Record<string, Uint8Array>, dir: string, stem: string): string {
+export function freePart(files: Record<string, Uint8Array>, dir: string, stem: string): string {
   for (let i = 1; ; i++) if (!files[`${dir}/${stem}${i}.xml`]) return `${dir}/${stem}${i}.xml`;
 }
 

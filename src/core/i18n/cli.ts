@@ -37,6 +37,13 @@ export const cli = {
     'en-US': 'compute the eight reports (channel, region, customer mix, no-deal reasons, products, agents, daily, follow-up)',
   },
   reportOut: { 'zh-CN': '把报表写入此 .xlsx 文件', 'en-US': 'write the reports to this .xlsx file' },
+  reportPivot: {
+    'zh-CN': '与 --out 一起用：另写入日志表和每张报表的数据透视表（打开文件时刷新）',
+    'en-US': 'with --out: also write the log table and one PivotTable per report (refreshed when the file opens)',
+  },
+  reportPivotNeedsOut: { 'zh-CN': '--pivot 需要 --out 文件', 'en-US': '--pivot needs an --out file' },
+  pivotSheet: { 'zh-CN': '透视-{title}', 'en-US': 'Pivot {title}' },
+  pivotValues: { 'zh-CN': '值', 'en-US': 'Values' },
   mergeDescription: {
     'zh-CN': '把多个客户的日志合并到一个模板工作簿（增加“来源”列）',
     'en-US': 'merge several client logs into one template workbook (with an extra Source column)',
