@@ -57,7 +57,9 @@ export function buildTemplate(spec: TemplateSpec): ExcelJS.Workbook {
   wb.modified = new Date(0);
   // Recalculate everything on open: rows written by the kit carry no (or only our own) cached values.
   wb.calcProperties.fullCalcOnLoad = true;
-  addLogSheet(wb, { lang: spec.lang, rows: spec.deferLogRows ? [] : spec.rawRows ?? (spec.rows ?? []).map(entryValues), extraColumns: spec.extraColumns, cacheResults: spec.cacheResults ?? true });
+  // Deferred rows: the placeholder row carries the extra columns' styles only (their values come with the rows).
+  const extraColumns = spec.deferLogRows ? spec.extraColumns?.map((e) => ({ ...e, values: [] })) : spec.extraColumns;
+  addLogSheet(wb, { lang: spec.lang, rows: spec.deferLogRows ? [] : spec.rawRows ?? (spec.rows ?? []).map(entryValues), extraColumns, cacheResults: spec.cacheResults ?? true });
   const report = addReportSheet(wb, spec.lang, spec.lists ?? defaultListValues());
   addDictSheet(wb, spec.lang, spec.lists ?? defaultListValues(), spec.brand ? { agency: spec.brand.agency, client: spec.brand.client } : undefined);
   const platform = spec.platform ?? { traffic: [], agents: [] };
@@ -84,15 +86,18 @@ export async function writeWorkbook(wb: ExcelJS.Workbook, file: string): Promise
 }
 
 export async function writeTemplate(file: string, spec: TemplateSpec): Promise<void> {
-  const rows = spec.rows ?? [];
-  const streamed = !spec.rawRows && !spec.extraColumns && rows.length > (spec.streamRowsAbove ?? STREAM_ROWS_ABOVE);
-  if (!streamed) {
+  const count = spec.rawRows?.length ?? spec.rows?.length ?? 0;
+  if (count <= (spec.streamRowsAbove ?? STREAM_ROWS_ABOVE)) {
     await writeWorkbook(buildTemplate(spec), file);
     return;
   }
   const wb = buildTemplate({ ...spec, deferLogRows: true });
   const extra = CHARTS.get(wb);
-  await writeWithStreamedRows(new Uint8Array(await wb.xlsx.writeBuffer()), file, rows.map(entryValues), spec.cacheResults ?? true, (files) => {
-    if (extra) addCharts(files, extra.sheet, extra.charts);
+  await writeWithStreamedRows(new Uint8Array(await wb.xlsx.writeBuffer()), file, spec.rawRows ?? (spec.rows ?? []).map(entryValues), {
+    cacheResults: spec.cacheResults ?? true,
+    extraColumns: spec.extraColumns,
+    edit: (files) => {
+      if (extra) addCharts(files, extra.sheet, extra.charts);
+    },
   });
 }
