@@ -12,7 +12,7 @@ import { addDictSheet } from './dictSheet';
 import { entryValues, type RowValues } from './cells';
 import { addLogSheet, type ExtraColumn } from './logSheet';
 import { addReportSheet } from './reportSheet';
-import { applyBranding, type TemplateBrand } from './branding';
+import { applyBranding, clientTitle, type TemplateBrand } from './branding';
 import { addFunnelSheet, addPlanSheet, addPlatformDataSheet } from './platformSheets';
 import type { PlatformKind } from '../../core/platform/columns';
 import type { PlatformRow } from '../../core/platform/parse';
@@ -68,7 +68,7 @@ export function buildTemplate(spec: TemplateSpec): ExcelJS.Workbook {
   addPlanSheet(wb, spec.lang, { rows: spec.plan, cacheResults: spec.cacheResults ?? true, traffic: platform.traffic });
   // The band goes right of everything on 报表: the blocks and their charts.
   const reportRight = Math.max(...report.blocks.map((b) => Math.max(b.range.right, b.chart?.placement.right ?? 0)));
-  if (spec.brand) applyBranding(wb, report.sheet, reportRight, spec.brand, spec.lang);
+  if (spec.brand) applyBranding(wb, report.sheet, reportRight, spec.brand, clientTitle(spec.brand, spec.lang), spec.lang);
   CHARTS.set(wb, { sheet: report.sheet.name, charts: reportCharts(report.blocks) });
   return wb;
 }
