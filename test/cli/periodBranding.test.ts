@@ -5,6 +5,7 @@
  * English, from a profile workbook and from JSON; the report's own cells stay where they were. A bad profile exits 2
  * with the profile reader's one line (the same line `template --profile` prints) and writes nothing.
  */
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -17,7 +18,6 @@ import { runCollect } from '../../src/cli/commands/collect';
 import { writeTemplate } from '../../src/cli/template/buildTemplate';
 import { generateRows, SAMPLE_LISTS } from '../support/generateRows';
 import { openpyxlPython } from './xlsxFixtures';
-import { execFileSync } from 'child_process';
 
 jest.setTimeout(120_000);
 
