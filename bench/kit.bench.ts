@@ -1,8 +1,8 @@
 /**
  * The agency kit's file writers on 100,000 rows, each in a fresh node process (wall time and peak RSS, as a user's
- * machine sees them): writing the template with its charts, `share`, `mask` and `migrate --dry-run` on that file,
- * and 200 branded client templates from one profile. Target (issue 9): a 100,000-row template written in ≤ 1 GB
- * peak; the figures below say where the writer stands against it.
+ * machine sees them): writing the template with its charts, `share`, `mask`, `migrate --dry-run` and `merge` on
+ * that file, and 200 branded client templates from one profile. Target (issues 9 and 10): a 100,000-row template
+ * and a 100,000-row merge written in ≤ 1 GB peak; the figures below say where the writers stand against it.
  *
  * Library decision figures: `report --out --pivot` on that file (read, aggregate, write), and the write alone of
  * the same rows with our pivot parts (template/pivots.ts) against excelts' PivotTables, and of the template's charts
@@ -63,6 +63,8 @@ export default async function kitBench(): Promise<Record<string, unknown>> {
     const share = cli(['share', template, '--out', path.join(work, 'shared.xlsx')]);
     const mask = cli(['mask', template, '--out', path.join(work, 'masked.xlsx')]);
     const migrate = cli(['migrate', template, '--dry-run']);
+    // Reads the 100,000 rows and writes them again with the 来源 column, lists, rules and formula reports.
+    const merge = cli(['merge', template, '--out', path.join(work, 'merged.xlsx')]);
     const profile = path.join(work, 'p200.json');
     fs.writeFileSync(profile, JSON.stringify({ agency: 'Bench', clients: Array.from({ length: 200 }, (_v, i) => ({ client: `客户${i}` })) }));
     const clients = cli(['template', '--profile', profile, '--out-dir', path.join(work, 'clients')]);
@@ -103,6 +105,7 @@ export default async function kitBench(): Promise<Record<string, unknown>> {
       share,
       mask,
       migrateDryRun: migrate,
+      merge: { ...merge, withinTarget: merge.ok && merge.maxRssMiB <= TARGET_MIB, targetMiB: TARGET_MIB },
       clientTemplates200: clients,
       reportPivot,
       pivotWriters: { ours: { ...pivotOurs, fileMiB: mib('pivot-ours.xlsx') }, excelts: { ...pivotExcelts, fileMiB: mib('pivot-excelts.xlsx') } },

@@ -2,7 +2,8 @@
  * The kit's 周报 / 月报 and overview workbooks. The period report is the same grid the add-in writes (core
  * periodGrid: headline with 环比 / 同比, no-deal reasons and their change, overdue 待跟进, rows with errors by kind,
  * the eight reports for the period) with the same charts beside it. Written with excelts, whose chart support
- * exceljs 4.4 lacks (its API follows exceljs, so cells and formats read the same way).
+ * exceljs 4.4 lacks (its API follows exceljs, so cells and formats read the same way). With an agency profile both
+ * carry the agency's branding as the client templates do (template/branding.ts), the band right of the charts.
  */
 import { Workbook, type Worksheet } from '@cj-tech-master/excelts';
 import { installChartSupport } from '@cj-tech-master/excelts/chart';
@@ -13,6 +14,10 @@ import type { PeriodReport } from '../core/periods/periodReport';
 import { OVERVIEW_FORMATS, overviewHeaders, overviewRows, periodGrid, type GridChart, type PeriodGrid } from '../core/periods/periodSheet';
 import { columnLetter } from '../core/template';
 import type { Lang } from '../core/schema';
+import { applyBranding, clientTitle, type TemplateBrand } from './template/branding';
+
+/** The agency's branding for a report: name, accent colour, logo, and the client's shop and platform if known. */
+export type ReportBrand = Omit<TemplateBrand, 'client'>;
 
 installChartSupport();
 
@@ -64,17 +69,21 @@ function writeGrid(ws: Worksheet, grid: PeriodGrid): void {
   for (let c = 2; c <= grid.width; c++) ws.getColumn(c).width = 14;
 }
 
-export function buildPeriodWorkbook(r: PeriodReport, client: string, lang: Lang): Workbook {
+export function buildPeriodWorkbook(r: PeriodReport, client: string, lang: Lang, brand?: ReportBrand): Workbook {
   const grid = periodGrid(r, lang, client);
   const wb = new Workbook();
   wb.creator = 'Shop Stats';
   const ws = wb.addWorksheet(grid.sheetName);
   writeGrid(ws, grid);
-  grid.charts.forEach((spec, i) => addChart(ws, grid.sheetName, spec, i * (CHART_HEIGHT + 1), grid.width + 1));
+  const chartLeft = grid.width + 1;
+  grid.charts.forEach((spec, i) => addChart(ws, grid.sheetName, spec, i * (CHART_HEIGHT + 1), chartLeft));
+  // The charts' last column, 1-based (they end at chartLeft + CHART_WIDTH, 0-based).
+  const right = grid.charts.length > 0 ? chartLeft + CHART_WIDTH + 1 : grid.width;
+  if (brand) applyBranding(wb, ws, right, brand, clientTitle({ ...brand, client }, lang), lang);
   return wb;
 }
 
-export function buildOverviewWorkbook(o: Overview, lang: Lang): Workbook {
+export function buildOverviewWorkbook(o: Overview, lang: Lang, brand?: ReportBrand): Workbook {
   const wb = new Workbook();
   wb.creator = 'Shop Stats';
   const name = t(text.overviewTitle, lang);
@@ -104,8 +113,15 @@ export function buildOverviewWorkbook(o: Overview, lang: Lang): Workbook {
   for (let c = 2; c <= OVERVIEW_FORMATS.length; c++) ws.getColumn(c).width = 12;
   // Rows are sorted by the largest drop first: the chart plots the first ones with a comparison.
   const plotted = Math.min(OVERVIEW_CHART_CLIENTS, o.clients.filter((c) => c.conversionChange !== null).length);
+  const chartLeft = 11;
   if (plotted > 0) {
-    addChart(ws, name, { kind: 'bar', title: t(text.conversionChange, lang), headerRow: 2, rows: plotted, categoryCol: 0, seriesCols: [4] }, 2, 11);
+    addChart(ws, name, { kind: 'bar', title: t(text.conversionChange, lang), headerRow: 2, rows: plotted, categoryCol: 0, seriesCols: [4] }, 2, chartLeft);
+  }
+  if (brand) {
+    const right = plotted > 0 ? chartLeft + CHART_WIDTH + 1 : OVERVIEW_FORMATS.length;
+    // The overview is the agency's own: its title (and period) where a client's report names the client.
+    const title = `${name} ${o.period.label}`;
+    applyBranding(wb, ws, right, brand, { title, place: '', headerRight: title }, lang);
   }
   return wb;
 }

@@ -57,6 +57,7 @@ interface StoreReportFlags {
   allClients?: boolean;
   outDir?: string;
   overview?: boolean;
+  profile?: string;
 }
 
 interface CommonOptions {
@@ -156,6 +157,7 @@ export function buildProgram(lang: Lang, io: Io, setExit: (code: number) => void
     .option('--all-clients', t(storeText.allClientsOption, lang))
     .option('--out-dir <dir>', t(storeText.outDirOption, lang))
     .option('--overview', t(storeText.overviewOption, lang))
+    .option('--profile <file>', t(storeText.reportProfileOption, lang))
     .addOption(langOption())
     .action(async (files: string[], opts: CommonOptions & StoreReportFlags & { json?: boolean; out?: string; force?: boolean; pivot?: boolean }) => {
       const chosenLang = chosen(opts);

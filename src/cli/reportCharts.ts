@@ -60,7 +60,7 @@ export async function writeReportWorkbook(wb: ExcelJS.Workbook, results: ReportR
   };
   const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
   if (pivots) {
-    await writeWithStreamedRows(bytes, file, pivots.rows, true, edit);
+    await writeWithStreamedRows(bytes, file, pivots.rows, { cacheResults: true, edit });
     return;
   }
   const files = unzipSync(bytes);

@@ -9,7 +9,7 @@ import { cli } from '../../core/i18n/cli';
 import { INPUT_KEYS, LIST_KEYS, defaultListValues, header, isCalcKey, type Lang, type ListValues } from '../../core/schema';
 import type { Io } from '../io';
 import { logRowCount, readLog, UnreadableFileError, type LogRead } from '../readLog';
-import { writeTemplate } from '../template/buildTemplate';
+import { writeTemplate, type TemplateSpec } from '../template/buildTemplate';
 import type { RowValues } from '../template/cells';
 import { EXIT_UNREADABLE, outputBlocked, progressFor, unreadableMessage, writeFileOrFail } from './output';
 
@@ -33,16 +33,23 @@ export async function runMerge(files: readonly string[], out: string, lang: Lang
   // Nothing is written from a partial set: a merge silently missing a client would be worse than none.
   if (unreadable) return EXIT_UNREADABLE;
 
-  const { rows, sources } = mergeRows(logs);
+  const spec = mergedTemplate(logs, lang);
   return writeFileOrFail(out, lang, io, async () => {
-    await writeTemplate(out, {
-      lang,
-      rawRows: rows,
-      lists: mergeLists(logs),
-      extraColumns: [{ header: t(cli.sourceColumn, lang), values: sources, width: 20 }],
-    });
-    io.out(t(cli.mergeWritten, lang, { files: logs.length, rows: rows.length, file: out }));
+    // Above STREAM_ROWS_ABOVE rows writeTemplate streams the rows into the file (bounded memory).
+    await writeTemplate(out, spec);
+    io.out(t(cli.mergeWritten, lang, { files: logs.length, rows: spec.rawRows?.length ?? 0, file: out }));
   });
+}
+
+/** The merged workbook: the rows as typed, the union of the clients' lists, and the source column. */
+export function mergedTemplate(logs: readonly LogRead[], lang: Lang): TemplateSpec {
+  const { rows, sources } = mergeRows(logs);
+  return {
+    lang,
+    rawRows: rows,
+    lists: mergeLists(logs),
+    extraColumns: [{ header: t(cli.sourceColumn, lang), values: sources, width: 20 }],
+  };
 }
 
 /** A client's log without some template columns merges with those cells empty: say so, naming the columns. */

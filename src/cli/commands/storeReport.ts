@@ -1,7 +1,8 @@
 /**
  * `shop-stats report --store FILE …`: period reports of one client (--client), of every client (--all-clients
  * --out-dir) or the agency overview (--overview), from the rows collected in the store. The figures come from the
- * core period code (the pane's 本周报告 / 本月报告 use the same), over the store's valid rows.
+ * core period code (the pane's 本周报告 / 本月报告 use the same), over the store's valid rows. With --profile the
+ * workbooks carry the agency's name, accent colour and logo (and a client's shop and platform from its roster).
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -13,8 +14,10 @@ import { parsePeriodDate, periodOf, previousPeriod, type PeriodKind } from '../.
 import { periodReport, type PeriodReport } from '../../core/periods/periodReport';
 import type { Lang } from '../../core/schema';
 import type { Io } from '../io';
-import { buildOverviewWorkbook, buildPeriodWorkbook } from '../periodWorkbook';
+import { buildOverviewWorkbook, buildPeriodWorkbook, type ReportBrand } from '../periodWorkbook';
+import type { LoadedProfile } from '../profile/readProfile';
 import type { Store } from '../store/store';
+import { loadProfileOrFail } from './clientTemplates';
 import { EXIT_OK, EXIT_UNREADABLE, outputBlocked, writeFileOrFail } from './output';
 import { openStoreOrFail } from './storeOutput';
 
@@ -31,6 +34,8 @@ export interface StoreReportOptions {
   json?: boolean;
   force?: boolean;
   today?: string;
+  /** Agency profile (.xlsx or .json) whose branding the workbooks carry. */
+  profile?: string;
 }
 
 /** The first day of all time the store could hold: every row up to the period's end is read for a client. */
@@ -41,6 +46,14 @@ async function clientReport(store: Store, client: string, kind: PeriodKind, date
   const rows = (await store.entries(client, BEGINNING, period.end)).map((r) => r.entry);
   const facts = (await store.clientFacts()).get(client);
   return periodReport(rows, { kind, date, today, heldFrom: facts?.heldFrom ?? null, quality: await store.quality(client) });
+}
+
+/** The agency's branding, with the client's shop and platform when the roster lists the client. */
+function brandFor(loaded: LoadedProfile | null, client: string | null): ReportBrand | undefined {
+  if (!loaded) return undefined;
+  const { profile, logo } = loaded;
+  const entry = client === null ? undefined : profile.clients.find((c) => c.client === client);
+  return { agency: profile.agency, color: profile.color, logo, shop: entry?.shop, platform: entry?.platform };
 }
 
 function fileName(client: string, kind: PeriodKind, label: string, lang: Lang): string {
@@ -67,6 +80,9 @@ export async function runStoreReport(options: StoreReportOptions, io: Io): Promi
     return EXIT_UNREADABLE;
   }
   if (options.out && outputBlocked(options.out, Boolean(options.force), lang, io)) return EXIT_UNREADABLE;
+  // A bad profile is the profile reader's one line, before anything is read or written.
+  const profile = options.profile === undefined ? null : await loadProfileOrFail(options.profile, lang, io);
+  if (options.profile !== undefined && !profile) return EXIT_UNREADABLE;
 
   const store = await openStoreOrFail(options.store, lang, io, false);
   if (!store) return EXIT_UNREADABLE;
@@ -83,7 +99,7 @@ export async function runStoreReport(options: StoreReportOptions, io: Io): Promi
       if (!options.out) return EXIT_OK;
       const out = options.out;
       return writeFileOrFail(out, lang, io, async () => {
-        await buildOverviewWorkbook(o, lang).xlsx.writeFile(out);
+        await buildOverviewWorkbook(o, lang, brandFor(profile, null)).xlsx.writeFile(out);
         if (!options.json) io.out(t(text.periodWritten, lang, { file: out }));
       });
     }
@@ -106,7 +122,7 @@ export async function runStoreReport(options: StoreReportOptions, io: Io): Promi
       const out = options.allClients ? path.join(options.outDir as string, fileName(client, kind, report.period.label, lang)) : options.out;
       if (!out) continue;
       const code = await writeFileOrFail(out, lang, io, async () => {
-        await buildPeriodWorkbook(report, client, lang).xlsx.writeFile(out);
+        await buildPeriodWorkbook(report, client, lang, brandFor(profile, client)).xlsx.writeFile(out);
         if (!options.json) io.out(t(text.periodWritten, lang, { file: out }));
       });
       if (code !== EXIT_OK) return code;

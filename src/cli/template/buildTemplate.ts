@@ -12,7 +12,7 @@ import { addDictSheet } from './dictSheet';
 import { entryValues, type RowValues } from './cells';
 import { addLogSheet, type ExtraColumn } from './logSheet';
 import { addReportSheet } from './reportSheet';
-import { applyBranding, type TemplateBrand } from './branding';
+import { applyBranding, clientTitle, type TemplateBrand } from './branding';
 import { addFunnelSheet, addPlanSheet, addPlatformDataSheet } from './platformSheets';
 import type { PlatformKind } from '../../core/platform/columns';
 import type { PlatformRow } from '../../core/platform/parse';
@@ -57,7 +57,9 @@ export function buildTemplate(spec: TemplateSpec): ExcelJS.Workbook {
   wb.modified = new Date(0);
   // Recalculate everything on open: rows written by the kit carry no (or only our own) cached values.
   wb.calcProperties.fullCalcOnLoad = true;
-  addLogSheet(wb, { lang: spec.lang, rows: spec.deferLogRows ? [] : spec.rawRows ?? (spec.rows ?? []).map(entryValues), extraColumns: spec.extraColumns, cacheResults: spec.cacheResults ?? true });
+  // Deferred rows: the placeholder row carries the extra columns' styles only (their values come with the rows).
+  const extraColumns = spec.deferLogRows ? spec.extraColumns?.map((e) => ({ ...e, values: [] })) : spec.extraColumns;
+  addLogSheet(wb, { lang: spec.lang, rows: spec.deferLogRows ? [] : spec.rawRows ?? (spec.rows ?? []).map(entryValues), extraColumns, cacheResults: spec.cacheResults ?? true });
   const report = addReportSheet(wb, spec.lang, spec.lists ?? defaultListValues());
   addDictSheet(wb, spec.lang, spec.lists ?? defaultListValues(), spec.brand ? { agency: spec.brand.agency, client: spec.brand.client } : undefined);
   const platform = spec.platform ?? { traffic: [], agents: [] };
@@ -66,7 +68,7 @@ export function buildTemplate(spec: TemplateSpec): ExcelJS.Workbook {
   addPlanSheet(wb, spec.lang, { rows: spec.plan, cacheResults: spec.cacheResults ?? true, traffic: platform.traffic });
   // The band goes right of everything on 报表: the blocks and their charts.
   const reportRight = Math.max(...report.blocks.map((b) => Math.max(b.range.right, b.chart?.placement.right ?? 0)));
-  if (spec.brand) applyBranding(wb, report.sheet, reportRight, spec.brand, spec.lang);
+  if (spec.brand) applyBranding(wb, report.sheet, reportRight, spec.brand, clientTitle(spec.brand, spec.lang), spec.lang);
   CHARTS.set(wb, { sheet: report.sheet.name, charts: reportCharts(report.blocks) });
   return wb;
 }
@@ -84,15 +86,18 @@ export async function writeWorkbook(wb: ExcelJS.Workbook, file: string): Promise
 }
 
 export async function writeTemplate(file: string, spec: TemplateSpec): Promise<void> {
-  const rows = spec.rows ?? [];
-  const streamed = !spec.rawRows && !spec.extraColumns && rows.length > (spec.streamRowsAbove ?? STREAM_ROWS_ABOVE);
-  if (!streamed) {
+  const count = spec.rawRows?.length ?? spec.rows?.length ?? 0;
+  if (count <= (spec.streamRowsAbove ?? STREAM_ROWS_ABOVE)) {
     await writeWorkbook(buildTemplate(spec), file);
     return;
   }
   const wb = buildTemplate({ ...spec, deferLogRows: true });
   const extra = CHARTS.get(wb);
-  await writeWithStreamedRows(new Uint8Array(await wb.xlsx.writeBuffer()), file, rows.map(entryValues), spec.cacheResults ?? true, (files) => {
-    if (extra) addCharts(files, extra.sheet, extra.charts);
+  await writeWithStreamedRows(new Uint8Array(await wb.xlsx.writeBuffer()), file, spec.rawRows ?? (spec.rows ?? []).map(entryValues), {
+    cacheResults: spec.cacheResults ?? true,
+    extraColumns: spec.extraColumns,
+    edit: (files) => {
+      if (extra) addCharts(files, extra.sheet, extra.charts);
+    },
   });
 }

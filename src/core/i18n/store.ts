@@ -35,6 +35,10 @@ export const store = {
   allClientsOption: { 'zh-CN': '为每个客户各写一份报告（配合 --out-dir）', 'en-US': 'write one report per client (with --out-dir)' },
   outDirOption: { 'zh-CN': '批量报告的输出文件夹', 'en-US': 'output folder for the per-client reports' },
   overviewOption: { 'zh-CN': '全部客户的总览（每个客户一行）', 'en-US': 'the agency overview (one row per client)' },
+  reportProfileOption: {
+    'zh-CN': '机构配置（.xlsx 或 .json）：周报、月报和总览带上机构名称、主色和标志（配合 --store）',
+    'en-US': "agency profile (.xlsx or .json): the agency's name, accent colour and logo on period and overview reports (with --store)",
+  },
   errorBadPeriod: { 'zh-CN': '--period 只能是 week 或 month，而不是“{value}”', 'en-US': '--period must be week or month, not "{value}"' },
   errorBadDate: { 'zh-CN': '--date “{value}” 不是有效的日期或周期', 'en-US': '--date "{value}" is not a valid date or period' },
   errorNoClient: { 'zh-CN': '数据库中没有客户“{client}”', 'en-US': 'The store holds no client "{client}"' },
