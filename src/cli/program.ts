@@ -204,7 +204,7 @@ export function buildProgram(lang: Lang, io: Io, setExit: (code: number) => void
   configure(program.command('import'))
     .usage(usage(exportsArg))
     .description(t(platformText.importDescription, lang))
-    .argument(exportsArg, t(cli.filesArgument, lang))
+    .argument(exportsArg, t(platformText.importFiles, lang))
     .option('--into <file>', t(platformText.importInto, lang))
     .option('--store <file>', t(platformText.importStore, lang))
     .option('--client <name>', t(platformText.importClient, lang))

@@ -171,6 +171,15 @@ describe('import --store', () => {
   });
 });
 
+test('the import help names --store and --client in both languages', async () => {
+  const zh = await runCli(['import', '--help']);
+  expect(zh.stdout).toContain('--store <file>   要写入的代运营数据库（由 collect 生成；与 --into 二选一）');
+  expect(zh.stdout).toContain('导出文件         一个或多个平台导出文件（.xls、.xlsx 或 .csv）');
+  const en = await runCli(['import', '--help', '--lang', 'en-US']);
+  expect(en.stdout).toContain('--client <name>  client the data belongs to (with --store;');
+  expect(en.stdout).toContain('exports          one or more platform exports (.xls, .xlsx or .csv)');
+});
+
 test('a one-client store needs no --client', async () => {
   const store = await collectedStore('single', ['义乌小商品']);
   const r = await runCli(['import', file('one.csv', agentsUtf8Csv(truth.agents)), '--store', store]);

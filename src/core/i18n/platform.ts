@@ -28,6 +28,7 @@ export const platform = {
     'en-US': 'import platform exports (生意参谋 traffic/product, 千牛/赤兔 agent performance; .xls/.xlsx/.csv) into the workbook\'s 平台数据 tables and rebuild 漏斗 (--into), or into a client\'s 平台流量/客服绩效 in the agency store (--store); exit 0 done, 2 unrecognised or unreadable',
   },
   importInto: { 'zh-CN': '要写入的工作簿（.xlsx，由 template 生成）', 'en-US': 'workbook to import into (.xlsx, made by template)' },
+  importFiles: { 'zh-CN': '一个或多个平台导出文件（.xls、.xlsx 或 .csv）', 'en-US': 'one or more platform exports (.xls, .xlsx or .csv)' },
   importStore: {
     'zh-CN': '要写入的代运营数据库（由 collect 生成；与 --into 二选一）',
     'en-US': 'agency store to import into (made by collect; instead of --into)',
