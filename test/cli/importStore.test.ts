@@ -9,6 +9,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { runCollect } from '../../src/cli/commands/collect';
+import { runImport } from '../../src/cli/commands/import';
 import { MIGRATIONS } from '../../src/cli/store/schema';
 import { storedPlatformRows } from '../../src/cli/store/platformRows';
 import { Store } from '../../src/cli/store/store';
@@ -169,6 +170,23 @@ describe('import --store', () => {
     expect([noStore.code, noStore.stderr]).toEqual([2, `找不到数据库 ${missing}，请先运行 shop-stats collect`]);
     expect(fs.existsSync(missing)).toBe(false);
   });
+});
+
+test('an import interrupted after its first files are written leaves the store as it was', async () => {
+  const store = await collectedStore('interrupted', ['温州鞋业']);
+  const quiet = { out: () => undefined, err: () => undefined, progress: false };
+  const first = file('w-agents.csv', agentsUtf8Csv(truth.agents.filter((x) => x.date === DAYS[0])));
+  expect(await runImport([first], { lang: 'zh-CN', store }, quiet)).toBe(0);
+  const before = await snapshot(store);
+  const files = [file('w-shop.xlsx', shopXlsx(truth.shop)), file('w-agents-all.csv', agentsUtf8Csv(truth.agents))];
+  await expect(
+    runImport(files, { lang: 'zh-CN', store, beforeCommit: () => { throw new Error('power cut'); } }, quiet),
+  ).rejects.toThrow('power cut');
+  expect(await snapshot(store)).toEqual(before);
+  // The next run completes it.
+  expect(await runImport(files, { lang: 'zh-CN', store }, quiet)).toBe(0);
+  expect(await rowsOf(store, 'agents', '温州鞋业')).toEqual(sortPlatformRows('agents', [...truth.agents]));
+  expect(await rowsOf(store, 'traffic', '温州鞋业')).toEqual(sortPlatformRows('traffic', truth.shop.map((x) => ({ ...x, refunds: null }))));
 });
 
 test('the import help names --store and --client in both languages', async () => {

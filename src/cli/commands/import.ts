@@ -33,6 +33,8 @@ export interface ImportOptions {
   store?: string;
   /** With store: the client the rows belong to (optional when the store holds one client). */
   client?: string;
+  /** Test hook (store only): runs inside the transaction after every file is written, before commit. */
+  beforeCommit?: () => void;
   /** The day of an export without a date column. */
   date?: string;
 }
@@ -135,6 +137,7 @@ async function importIntoStore(files: readonly string[], parsed: readonly Parsed
         const merged = await mergeIntoStore(db, p.kind, client, p.rows, path.basename(files[i]), now);
         lines.push(t(P.imported, lang, { table: PLATFORM_TABLES[p.kind].table, ...merged, rows: merged.rows.length }));
       }
+      options.beforeCommit?.();
       await db.db.run('COMMIT');
     } catch (e) {
       await db.db.run('ROLLBACK');
