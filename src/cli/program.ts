@@ -207,12 +207,16 @@ export function buildProgram(lang: Lang, io: Io, setExit: (code: number) => void
   configure(program.command('import'))
     .usage(usage(exportsArg))
     .description(t(platformText.importDescription, lang))
-    .argument(exportsArg, t(cli.filesArgument, lang))
-    .requiredOption('--into <file>', t(platformText.importInto, lang))
+    .argument(exportsArg, t(platformText.importFiles, lang))
+    .option('--into <file>', t(platformText.importInto, lang))
+    .option('--store <file>', t(platformText.importStore, lang))
+    .option('--client <name>', t(platformText.importClient, lang))
     .option('--date <date>', t(platformText.importDate, lang))
     .addOption(langOption())
-    .action(async (files: string[], opts: CommonOptions & { into: string; date?: string }) =>
-      setExit(await (await lazy.import()).runImport(files, { lang: chosen(opts), into: opts.into, date: opts.date }, io)),
+    .action(async (files: string[], opts: CommonOptions & { into?: string; store?: string; client?: string; date?: string }) =>
+      setExit(
+        await (await lazy.import()).runImport(files, { lang: chosen(opts), into: opts.into, store: opts.store, client: opts.client, date: opts.date }, io),
+      ),
     );
 
   configure(program.command('share'))

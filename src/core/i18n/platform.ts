@@ -24,10 +24,29 @@ export const platform = {
   noRows: { 'zh-CN': '{file}：表头下没有数据行', 'en-US': '{file}: no data rows under the header' },
   // CLI
   importDescription: {
-    'zh-CN': '导入平台导出文件（生意参谋流量/商品、千牛/赤兔客服绩效；.xls/.xlsx/.csv）到工作簿的“平台数据”表，并更新“漏斗”；退出码 0 = 成功，2 = 文件无法识别或读取',
-    'en-US': 'import platform exports (生意参谋 traffic/product, 千牛/赤兔 agent performance; .xls/.xlsx/.csv) into the workbook\'s 平台数据 tables and rebuild 漏斗; exit 0 done, 2 unrecognised or unreadable',
+    'zh-CN': '导入平台导出文件（生意参谋流量/商品、千牛/赤兔客服绩效；.xls/.xlsx/.csv）到工作簿的“平台数据”表并更新“漏斗”（--into），或存入代运营数据库中某个客户的平台流量/客服绩效（--store）；退出码 0 = 成功，2 = 文件无法识别或读取',
+    'en-US': 'import platform exports (生意参谋 traffic/product, 千牛/赤兔 agent performance; .xls/.xlsx/.csv) into the workbook\'s 平台数据 tables and rebuild 漏斗 (--into), or into a client\'s 平台流量/客服绩效 in the agency store (--store); exit 0 done, 2 unrecognised or unreadable',
   },
   importInto: { 'zh-CN': '要写入的工作簿（.xlsx，由 template 生成）', 'en-US': 'workbook to import into (.xlsx, made by template)' },
+  importFiles: { 'zh-CN': '一个或多个平台导出文件（.xls、.xlsx 或 .csv）', 'en-US': 'one or more platform exports (.xls, .xlsx or .csv)' },
+  importStore: {
+    'zh-CN': '要写入的代运营数据库（由 collect 生成；与 --into 二选一）',
+    'en-US': 'agency store to import into (made by collect; instead of --into)',
+  },
+  importClient: {
+    'zh-CN': '数据归属的客户（使用 --store 时；数据库只有一个客户时可省略）',
+    'en-US': 'client the data belongs to (with --store; may be left out when the store holds one client)',
+  },
+  importTarget: {
+    'zh-CN': '请只给出 --into 工作簿 或 --store 数据库 中的一个',
+    'en-US': 'give exactly one of --into WORKBOOK or --store FILE',
+  },
+  importClientWithoutStore: { 'zh-CN': '--client 只能与 --store 一起使用', 'en-US': '--client is used only with --store' },
+  importClientRequired: {
+    'zh-CN': '数据库 {store} 中有 {count} 个客户（{clients}），请用 --client 指定导入到哪个客户',
+    'en-US': 'The store {store} holds {count} clients ({clients}); name the one to import into with --client',
+  },
+  importedStore: { 'zh-CN': '已存入数据库 {store}，客户“{client}”', 'en-US': 'Stored in {store} for client "{client}"' },
   importDate: { 'zh-CN': '没有日期列的导出文件所属的日期（YYYY-MM-DD）', 'en-US': 'the day of an export that has no date column (YYYY-MM-DD)' },
   exportsWord: { 'zh-CN': '导出文件', 'en-US': 'exports' },
   // import results

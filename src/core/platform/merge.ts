@@ -21,7 +21,7 @@ function scope(kind: PlatformKind, row: PlatformRow): string {
   return String(row.date);
 }
 
-function sameRow(kind: PlatformKind, a: PlatformRow, b: PlatformRow): boolean {
+export function samePlatformRow(kind: PlatformKind, a: PlatformRow, b: PlatformRow): boolean {
   return PLATFORM_TABLES[kind].columns.every((c) => (a[c.key] ?? null) === (b[c.key] ?? null));
 }
 
@@ -40,7 +40,7 @@ export function mergePlatformRows(kind: PlatformKind, existing: readonly Platfor
   for (const r of incoming) {
     const before = old.get(platformRowKey(kind, r));
     if (!before) added++;
-    else if (sameRow(kind, before, r)) unchanged++;
+    else if (samePlatformRow(kind, before, r)) unchanged++;
     else updated++;
   }
   // Replaced rows that match an incoming key were counted as unchanged/updated; the rest are gone.
