@@ -11,6 +11,7 @@ import { writeTemplate } from '../../src/cli/template/buildTemplate';
 import type { LogEntry } from '../../src/core/schema';
 import { generateRows, SAMPLE_LISTS } from '../support/generateRows';
 import { ROOT } from './buildCli';
+import { sql } from './storeSql';
 
 const dir = fs.mkdtempSync(path.join(ROOT, '.tmp', 'collect-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -19,17 +20,6 @@ function io() {
   const out: string[] = [];
   const err: string[] = [];
   return { out, err, io: { out: (s: string) => void out.push(s), err: (s: string) => void err.push(s), progress: false } };
-}
-
-async function sql(store: string, query: string): Promise<unknown[][]> {
-  const db = await DuckDBInstance.create(store);
-  const c = await db.connect();
-  try {
-    return (await c.runAndReadAll(query)).getRows();
-  } finally {
-    c.closeSync();
-    db.closeSync();
-  }
 }
 
 const base = generateRows(40, 11, { endDate: '2026-03-31', days: 60 });

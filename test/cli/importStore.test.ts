@@ -20,6 +20,7 @@ import type { PlatformRow } from '../../src/core/platform/parse';
 import { generateRows, SAMPLE_LISTS } from '../support/generateRows';
 import { agentsGbkCsv, agentsUtf8Csv, days, platformTruth, productTruthAsExported, productXls, shopXlsx } from '../support/platformExports';
 import { runCli } from './runCli';
+import { sql } from './storeSql';
 
 jest.setTimeout(120_000);
 
@@ -31,17 +32,6 @@ const file = (name: string, bytes: Uint8Array) => {
   fs.writeFileSync(p, bytes);
   return p;
 };
-
-async function sql(store: string, query: string): Promise<unknown[][]> {
-  const db = await DuckDBInstance.create(store);
-  const c = await db.connect();
-  try {
-    return (await c.runAndReadAll(query)).getRows();
-  } finally {
-    c.closeSync();
-    db.closeSync();
-  }
-}
 
 async function rowsOf(store: string, kind: PlatformKind, client: string): Promise<PlatformRow[]> {
   const s = await Store.open(store);
