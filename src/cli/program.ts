@@ -8,6 +8,7 @@ import { cli } from '../core/i18n/cli';
 import type { Lang } from '../core/schema';
 import { DEFAULT_MAX_PROBLEMS, runCheck } from './commands/check';
 import { store as storeText } from '../core/i18n/store';
+import type { StoreReportOptions } from './commands/storeReport';
 
 /**
  * Commands that write workbooks or use the store load exceljs / SheetJS / DuckDB (a native module) / excelts:
@@ -49,16 +50,8 @@ function titleFor(title: string, lang: Lang): string {
   return map[title] ?? title;
 }
 
-interface StoreReportFlags {
-  store?: string;
-  period?: string;
-  date?: string;
-  client?: string;
-  allClients?: boolean;
-  outDir?: string;
-  overview?: boolean;
-  profile?: string;
-}
+/** The store-report flags as commander gives them (all optional until the action checks them). */
+type StoreReportFlags = Partial<Pick<StoreReportOptions, 'store' | 'period' | 'date' | 'client' | 'allClients' | 'outDir' | 'overview' | 'profile'>>;
 
 interface CommonOptions {
   lang?: string;
