@@ -6,23 +6,9 @@ import type { RunFn } from '../../src/excel/run';
 import { loadFollowUps } from '../../src/taskpane/followups/loadFollowUps';
 import { generateRows, toRawRow } from '../support/generateRows';
 import { FakeExcel } from './fakeExcel';
-import { setup } from './helpers';
+import { col, setup, withLog } from './helpers';
 
-const col = (key: string) => COLUMNS.findIndex((c) => c.key === key);
 const TODAY = '2026-06-30';
-
-/** A workbook whose log holds these raw rows (written straight into the fake, as a user would have typed them). */
-async function withLog(rows: unknown[][], ctx = setup()) {
-  await ctx.wb.insertTemplate({ lang: 'zh-CN' });
-  const log = ctx.fx.table(LOG_TABLE)!;
-  rows.forEach((r, i) => r.forEach((v, c) => {
-    if (c === col('dealFlag') || c === col('month')) return;
-    ctx.fx.cell(log.sheet, log.top + 1 + i, log.left + c).value = v === null ? '' : (v as string | number);
-  }));
-  log.rows = 1 + Math.max(1, rows.length);
-  ctx.fx.resetCounters();
-  return ctx;
-}
 
 /** n generated rows; row 0 is due today and row 1 three days overdue (both 客服1). */
 function logRows(n: number): unknown[][] {

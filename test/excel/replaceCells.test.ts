@@ -2,26 +2,12 @@
  * Masking personal data in the open workbook, and its undo, through the Office.js path: planMask over the log read
  * from the fake, replaceCells writing compare-and-set. Sync budget: 1 header + 2 per chunk of CHUNK cells.
  */
-import { COLUMNS, LOG_TABLE, TEXT_FORMAT } from '../../src/core/schema';
+import { TEXT_FORMAT } from '../../src/core/schema';
 import { planMask, reverseChanges } from '../../src/core/mask/maskColumns';
 import { CHUNK } from '../../src/excel/replaceCells';
 import { generateRows, toRawRow } from '../support/generateRows';
-import { setup } from './helpers';
+import { col, withLog } from './helpers';
 
-const col = (key: string) => COLUMNS.findIndex((c) => c.key === key);
-
-async function withLog(rows: unknown[][]) {
-  const ctx = setup();
-  await ctx.wb.insertTemplate({ lang: 'zh-CN' });
-  const log = ctx.fx.table(LOG_TABLE)!;
-  rows.forEach((r, i) => r.forEach((v, c) => {
-    if (c === col('dealFlag') || c === col('month')) return;
-    ctx.fx.cell(log.sheet, log.top + 1 + i, log.left + c).value = v === null ? '' : (v as string | number);
-  }));
-  log.rows = 1 + Math.max(1, rows.length);
-  ctx.fx.resetCounters();
-  return { ...ctx, cellAt: (row: number, key: string) => ctx.fx.cell(log.sheet, log.top + 1 + row, log.left + col(key)) };
-}
 
 function rows(n: number, phones: number): unknown[][] {
   return generateRows(n, 21, { endDate: '2026-06-30' }).map((e, i) => toRawRow(i < phones ? { ...e, note: `回电 1381234${String(i).padStart(4, '0')}` } : e));
